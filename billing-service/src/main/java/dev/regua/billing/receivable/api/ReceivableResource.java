@@ -1,0 +1,160 @@
+package dev.regua.billing.receivable.api;
+
+import dev.regua.billing.receivable.application.ReceivableService;
+import dev.regua.billing.receivable.domain.Installment;
+import dev.regua.billing.receivable.domain.InstallmentPlan;
+import dev.regua.kernel.charges.AmountDue;
+import dev.regua.kernel.money.Money;
+import dev.regua.support.tenancy.TenantContext;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+@Path("/api/billing")
+@Produces(MediaType.APPLICATION_JSON)
+@RolesAllowed({"integrator", "staff", "tenant-admin"})
+@Tag(name = "receivables")
+public class ReceivableResource {
+    private final TenantContext tenant;
+    private final ReceivableService service;
+
+    public ReceivableResource(TenantContext tenant, ReceivableService service) {
+        this.tenant = tenant;
+        this.service = service;
+    }
+
+    public enum PaymentMethod { PIX, BOLETO, CARD, CASH, TRANSFER }
+
+    public record CreatePlan(@NotNull UUID payerId,
+                             @Size(max = 300) String description,
+                             @NotNull @DecimalMin(value = "0.01", message = "must be greater than zero") @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimal places") BigDecimal totalAmount,
+                             @NotNull @Min(value = 1, message = "must be between 1 and 120") @Max(value = 120, message = "must be between 1 and 120") Integer installments,
+                             @NotNull LocalDate firstDueDate,
+                             @DecimalMin("0") @Digits(integer = 3, fraction = 2) BigDecimal finePercent,
+                             @DecimalMin("0") @Digits(integer = 3, fraction = 3) BigDecimal monthlyInterestPercent,
+                             @Min(0) @Max(30) Integer graceDays) {
+    }
+
+    public record RecordPayment(@NotNull @DecimalMin(value = "0.01", message = "must be greater than zero") @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimal places") BigDecimal amount,
+                                @NotNull PaymentMethod method,
+                                @NotBlank @Size(max = 100) String externalId,
+                                LocalDate paidOn) {
+    }
+
+    public record InstallmentView(UUID id, UUID contractId, UUID payerId, int number, int count, BigDecimal nominal,
+                                  LocalDate originalDueDate, LocalDate dueDate, String status, BigDecimal paidAmount,
+                                  LocalDate paidOn, BigDecimal finePercent, BigDecimal monthlyInterestPercent) {
+        static InstallmentView of(Installment i) {
+            return new InstallmentView(i.id(), i.contractId(), i.payerId(), i.number(), i.count(), i.nominal().amount(),
+                    i.originalDueDate(), i.dueDate(), i.status().name(), i.paidAmount().amount(), i.paidOn(),
+                    i.terms().finePercent(), i.terms().monthlyInterestPercent());
+        }
+    }
+
+    public record PlanView(UUID contractId, UUID payerId, String description, BigDecimal totalAmount,
+                           List<InstallmentView> installments) {
+    }
+
+    public record AmountDueView(UUID installmentId, LocalDate date, LocalDate effectiveDueDate, int daysLate,
+                                BigDecimal nominal, BigDecimal discount, BigDecimal fine, BigDecimal interest,
+                                BigDecimal alreadyPaid, BigDecimal total) {
+        static AmountDueView of(UUID id, LocalDate date, AmountDue d) {
+            return new AmountDueView(id, date, d.effectiveDueDate(), d.daysLate(), d.nominal().amount(),
+                    d.discount().amount(), d.fine().amount(), d.interest().amount(), d.alreadyPaid().amount(),
+                    d.total().amount());
+        }
+    }
+
+    public record PaymentView(UUID paymentId, boolean alreadyRecorded, InstallmentView installment) {
+    }
+
+    @POST
+    @Path("/installment-plans")
+    @WithTransaction
+    @Operation(summary = "Create an installment plan (parcelamento / crediário): N monthly installments from a first due date")
+    public Uni<Response> createPlan(@NotNull @Valid CreatePlan request) {
+        var command = new ReceivableService.NewPlan(request.payerId(), request.description(),
+                Money.of(request.totalAmount()), request.installments(), request.firstDueDate(), request.finePercent(),
+                request.monthlyInterestPercent(), request.graceDays());
+        return service.createPlan(tenant.tenantId(), command).map(plan -> Response
+                .created(URI.create("/api/billing/contracts/" + plan.contractId()))
+                .entity(view(plan)).build());
+    }
+
+    @GET
+    @Path("/contracts/{id}/installments")
+    @WithSession
+    @Operation(summary = "The installments of a contract")
+    public Uni<List<InstallmentView>> installmentsOfContract(@PathParam("id") UUID contractId) {
+        return service.installmentsOfContract(tenant.tenantId(), contractId)
+                .map(list -> list.stream().map(InstallmentView::of).toList());
+    }
+
+    @GET
+    @Path("/payers/{id}/installments")
+    @WithSession
+    @Operation(summary = "The installments a payer owes or paid")
+    public Uni<List<InstallmentView>> installmentsOfPayer(@PathParam("id") UUID payerId) {
+        return service.installmentsOfPayer(tenant.tenantId(), payerId)
+                .map(list -> list.stream().map(InstallmentView::of).toList());
+    }
+
+    @GET
+    @Path("/installments/{id}")
+    @WithSession
+    @Operation(summary = "One installment")
+    public Uni<InstallmentView> installment(@PathParam("id") UUID id) {
+        return service.installment(tenant.tenantId(), id).map(InstallmentView::of);
+    }
+
+    @GET
+    @Path("/installments/{id}/amount-due")
+    @WithSession
+    @Operation(summary = "The amount due on a date (default today): nominal, punctuality discount, 2 % fine once, simple pro-rata-die interest")
+    public Uni<AmountDueView> amountDue(@PathParam("id") UUID id, @QueryParam("date") LocalDate date) {
+        return service.quote(tenant.tenantId(), id, date).map(d -> AmountDueView.of(id, date, d));
+    }
+
+    @POST
+    @Path("/installments/{id}/payments")
+    @WithTransaction
+    @Operation(summary = "Record a payment; the same method + externalId is applied only once")
+    public Uni<Response> pay(@PathParam("id") UUID id, @NotNull @Valid RecordPayment request) {
+        var command = new ReceivableService.PaymentCommand(Money.of(request.amount()), request.method().name(),
+                request.externalId(), request.paidOn());
+        return service.pay(tenant.tenantId(), id, command).map(result -> Response
+                .status(result.alreadyRecorded() ? Response.Status.OK : Response.Status.CREATED)
+                .entity(new PaymentView(result.paymentId(), result.alreadyRecorded(), InstallmentView.of(result.installment())))
+                .build());
+    }
+
+    private static PlanView view(InstallmentPlan plan) {
+        return new PlanView(plan.contractId(), plan.payerId(), plan.description(), plan.total().amount(),
+                plan.installments().stream().map(InstallmentView::of).toList());
+    }
+}

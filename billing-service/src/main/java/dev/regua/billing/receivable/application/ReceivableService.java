@@ -1,0 +1,152 @@
+package dev.regua.billing.receivable.application;
+
+import dev.regua.billing.payer.persistence.PayerRepository;
+import dev.regua.billing.receivable.domain.Installment;
+import dev.regua.billing.receivable.domain.InstallmentPlan;
+import dev.regua.billing.receivable.persistence.PaymentEntity;
+import dev.regua.billing.receivable.persistence.ReceivableRepository;
+import dev.regua.billing.tenant.domain.TenantSettings;
+import dev.regua.billing.tenant.persistence.TenantRepository;
+import dev.regua.kernel.calendar.BankCalendar;
+import dev.regua.kernel.charges.AmountDue;
+import dev.regua.kernel.charges.ChargeTerms;
+import dev.regua.kernel.money.Money;
+import dev.regua.support.outbox.OutboxWriter;
+import dev.regua.support.problem.BusinessRuleException;
+import dev.regua.support.problem.ResourceNotFoundException;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+
+/** Use cases on contracts, installments and payments. Callers own the transaction. */
+@ApplicationScoped
+public class ReceivableService {
+    private final TenantRepository tenants;
+    private final PayerRepository payers;
+    private final ReceivableRepository receivables;
+    private final OutboxWriter outbox;
+    private final Clock clock;
+    private final BankCalendar calendar = BankCalendar.national();
+
+    public ReceivableService(TenantRepository tenants, PayerRepository payers, ReceivableRepository receivables,
+                             OutboxWriter outbox, Clock clock) {
+        this.tenants = tenants;
+        this.payers = payers;
+        this.receivables = receivables;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    public record NewPlan(UUID payerId, String description, Money total, int installments, LocalDate firstDueDate,
+                          BigDecimal finePercent, BigDecimal monthlyInterestPercent, Integer graceDays) {
+    }
+
+    public record PaymentCommand(Money amount, String method, String externalId, LocalDate paidOn) {
+    }
+
+    public record PaymentResult(UUID paymentId, boolean alreadyRecorded, Installment installment) {
+    }
+
+    public Uni<InstallmentPlan> createPlan(String tenantId, NewPlan request) {
+        return settings(tenantId).chain(settings -> payers.findForTenant(tenantId, request.payerId()).chain(payer -> {
+            if (payer == null) {
+                throw new ResourceNotFoundException("payer " + request.payerId() + " not found");
+            }
+            BigDecimal fine = request.finePercent() == null ? settings.finePercent() : request.finePercent();
+            BigDecimal interest = request.monthlyInterestPercent() == null ? settings.monthlyInterestPercent() : request.monthlyInterestPercent();
+            if (fine.compareTo(TenantSettings.MAX_FINE_PERCENT) > 0) {
+                throw new BusinessRuleException("CDC art. 52 §1", "finePercent " + fine.toPlainString() + " is above the 2 % cap for consumer debts");
+            }
+            if (interest.compareTo(TenantSettings.MAX_MONTHLY_INTEREST_PERCENT) > 0) {
+                throw new BusinessRuleException("CC art. 406 / Súmula 121 STF", "monthlyInterestPercent " + interest.toPlainString() + " is above the 1 % a month cap");
+            }
+            int grace = request.graceDays() == null ? settings.graceDays() : request.graceDays();
+            ChargeTerms terms = ChargeTerms.of(fine, interest).withGraceDays(grace);
+            InstallmentPlan plan = InstallmentPlan.create(tenantId, payer.id(), request.description(), request.total(),
+                    request.installments(), request.firstDueDate(), terms, calendar);
+            return receivables.addPlan(plan, clock.instant())
+                    .chain(() -> outbox.appendAll(plan.installments().stream().map(Installment::createdEvent).toList()))
+                    .replaceWith(plan);
+        }));
+    }
+
+    public Uni<Installment> installment(String tenantId, UUID installmentId) {
+        return receivables.findInstallment(tenantId, installmentId).map(i -> {
+            if (i == null) {
+                throw new ResourceNotFoundException("installment " + installmentId + " not found");
+            }
+            return i;
+        });
+    }
+
+    /** The amount due on {@code date} (default: today in the tenant's zone). */
+    public Uni<AmountDue> quote(String tenantId, UUID installmentId, LocalDate date) {
+        return settings(tenantId).chain(settings -> installment(tenantId, installmentId)
+                .map(i -> i.amountDueOn(date == null ? LocalDate.now(clock.withZone(settings.timeZone())) : date, calendar)));
+    }
+
+    /**
+     * Records a payment. The same (method, external id) is applied once: a repeated bank or Pix notification
+     * answers the payment already recorded and changes nothing.
+     */
+    public Uni<PaymentResult> pay(String tenantId, UUID installmentId, PaymentCommand command) {
+        return settings(tenantId).chain(settings -> receivables.paymentByExternalId(tenantId, command.method(), command.externalId())
+                .chain(existing -> {
+                    if (existing != null) {
+                        if (!existing.installmentId.equals(installmentId)) {
+                            throw new BusinessRuleException("payment-external-id-unique", "payment " + command.method() + " "
+                                    + command.externalId() + " was already applied to another installment");
+                        }
+                        return installment(tenantId, installmentId).map(i -> new PaymentResult(existing.id, true, i));
+                    }
+                    return receivables.lockInstallment(tenantId, installmentId).chain(i -> {
+                        if (i == null) {
+                            throw new ResourceNotFoundException("installment " + installmentId + " not found");
+                        }
+                        LocalDate paidOn = command.paidOn() == null ? LocalDate.now(clock.withZone(settings.timeZone())) : command.paidOn();
+                        UUID paymentId = UUID.randomUUID();
+                        var events = i.pay(paymentId, command.amount(), paidOn, command.method(), calendar);
+                        PaymentEntity p = new PaymentEntity();
+                        p.id = paymentId;
+                        p.tenantId = tenantId;
+                        p.installmentId = installmentId;
+                        p.amount = command.amount().amount();
+                        p.currency = command.amount().currency();
+                        p.method = command.method();
+                        p.externalId = command.externalId();
+                        p.paidOn = paidOn;
+                        p.createdAt = clock.instant();
+                        return receivables.addPayment(p)
+                                .chain(() -> receivables.update(i, clock.instant()))
+                                .chain(() -> outbox.appendAll(events))
+                                .replaceWith(new PaymentResult(paymentId, false, i));
+                    });
+                }));
+    }
+
+    public Uni<List<Installment>> installmentsOfContract(String tenantId, UUID contractId) {
+        return receivables.installmentsOfContract(tenantId, contractId);
+    }
+
+    public Uni<List<Installment>> installmentsOfPayer(String tenantId, UUID payerId) {
+        return receivables.installmentsOfPayer(tenantId, payerId);
+    }
+
+    public BankCalendar calendar() {
+        return calendar;
+    }
+
+    private Uni<TenantSettings> settings(String tenantId) {
+        return tenants.settingsOf(tenantId).map(s -> {
+            if (s == null) {
+                throw new BusinessRuleException("tenant-settings-required",
+                        "define the tenant's settings (PUT /api/billing/settings) first");
+            }
+            return s;
+        });
+    }
+}

@@ -1,0 +1,36 @@
+package dev.regua.billing.receivable.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+@Entity
+@Table(name = "contract")
+public class ContractEntity {
+    @Id
+    public UUID id;
+    @Column(name = "tenant_id")
+    public String tenantId;
+    @Column(name = "payer_id")
+    public UUID payerId;
+    public String kind;
+    public String description;
+    @Column(name = "total_amount")
+    public BigDecimal totalAmount;
+    public String currency;
+    @Column(name = "installment_count")
+    public int installmentCount;
+    @Column(name = "fine_percent")
+    public BigDecimal finePercent;
+    @Column(name = "monthly_interest_percent")
+    public BigDecimal monthlyInterestPercent;
+    @Column(name = "grace_days")
+    public int graceDays;
+    public String status;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

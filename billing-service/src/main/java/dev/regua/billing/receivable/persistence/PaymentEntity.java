@@ -1,0 +1,30 @@
+package dev.regua.billing.receivable.persistence;
+
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.UUID;
+
+@Entity
+@Table(name = "payment")
+public class PaymentEntity {
+    @Id
+    public UUID id;
+    @Column(name = "tenant_id")
+    public String tenantId;
+    @Column(name = "installment_id")
+    public UUID installmentId;
+    public BigDecimal amount;
+    public String currency;
+    public String method;
+    @Column(name = "external_id")
+    public String externalId;
+    @Column(name = "paid_on")
+    public LocalDate paidOn;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

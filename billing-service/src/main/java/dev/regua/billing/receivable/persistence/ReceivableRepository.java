@@ -1,0 +1,135 @@
+package dev.regua.billing.receivable.persistence;
+
+import dev.regua.billing.receivable.domain.Installment;
+import dev.regua.billing.receivable.domain.InstallmentPlan;
+import dev.regua.billing.receivable.domain.InstallmentStatus;
+import dev.regua.kernel.charges.ChargeTerms;
+import dev.regua.kernel.money.Money;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.UUID;
+import org.hibernate.LockMode;
+
+/** Contracts, installments and payments. Every query is scoped to one tenant. */
+@ApplicationScoped
+public class ReceivableRepository {
+
+    public Uni<Void> addPlan(InstallmentPlan plan, Instant now) {
+        ContractEntity c = new ContractEntity();
+        c.id = plan.contractId();
+        c.tenantId = plan.tenantId();
+        c.payerId = plan.payerId();
+        c.kind = "INSTALLMENT_PLAN";
+        c.description = plan.description();
+        c.totalAmount = plan.total().amount();
+        c.currency = plan.total().currency();
+        c.installmentCount = plan.installments().size();
+        c.finePercent = plan.terms().finePercent();
+        c.monthlyInterestPercent = plan.terms().monthlyInterestPercent();
+        c.graceDays = plan.terms().graceDays();
+        c.status = "ACTIVE";
+        c.createdAt = now;
+        return Panache.getSession().chain(s -> s.persist(c)
+                .chain(() -> {
+                    Uni<Void> chain = Uni.createFrom().voidItem();
+                    for (Installment i : plan.installments()) {
+                        InstallmentEntity e = new InstallmentEntity();
+                        e.id = i.id();
+                        copy(i, e, now);
+                        chain = chain.chain(() -> s.persist(e));
+                    }
+                    return chain;
+                }));
+    }
+
+    public Uni<Installment> findInstallment(String tenantId, UUID id) {
+        return Panache.getSession().chain(s -> s.createQuery(
+                        "from InstallmentEntity where tenantId = ?1 and id = ?2", InstallmentEntity.class)
+                .setParameter(1, tenantId).setParameter(2, id).getSingleResultOrNull())
+                .map(e -> e == null ? null : toDomain(e));
+    }
+
+    /** Loads and locks the row for update, so concurrent payments serialise. */
+    public Uni<Installment> lockInstallment(String tenantId, UUID id) {
+        return Panache.getSession().chain(s -> s.createQuery(
+                        "from InstallmentEntity where tenantId = ?1 and id = ?2", InstallmentEntity.class)
+                .setParameter(1, tenantId).setParameter(2, id)
+                .setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResultOrNull())
+                .map(e -> e == null ? null : toDomain(e));
+    }
+
+    public Uni<List<Installment>> installmentsOfContract(String tenantId, UUID contractId) {
+        return Panache.getSession().chain(s -> s.createQuery(
+                        "from InstallmentEntity where tenantId = ?1 and contractId = ?2 order by number", InstallmentEntity.class)
+                .setParameter(1, tenantId).setParameter(2, contractId).getResultList())
+                .map(list -> list.stream().map(ReceivableRepository::toDomain).toList());
+    }
+
+    public Uni<List<Installment>> installmentsOfPayer(String tenantId, UUID payerId) {
+        return Panache.getSession().chain(s -> s.createQuery(
+                        "from InstallmentEntity where tenantId = ?1 and payerId = ?2 order by dueDate, number", InstallmentEntity.class)
+                .setParameter(1, tenantId).setParameter(2, payerId).getResultList())
+                .map(list -> list.stream().map(ReceivableRepository::toDomain).toList());
+    }
+
+    /**
+     * The next batch of unsettled installments that may need a transition on {@code asOf}, in due-date order,
+     * after the keyset ({@code afterDueDate}, {@code afterId}); rows are locked and skipped if another sweeper
+     * holds them.
+     */
+    public Uni<List<Installment>> sweepBatch(String tenantId, LocalDate horizon, LocalDate afterDueDate, UUID afterId,
+                                             int limit) {
+        String sql = "select * from installment where tenant_id = ?1 and status in ('OPEN', 'DUE', 'PARTIALLY_PAID') "
+                + "and due_date <= ?2 and (due_date, id) > (?3, ?4) order by due_date, id limit ?5 for update skip locked";
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql, InstallmentEntity.class)
+                        .setParameter(1, tenantId).setParameter(2, horizon)
+                        .setParameter(3, afterDueDate).setParameter(4, afterId).setParameter(5, limit)
+                        .getResultList())
+                .map(list -> list.stream().map(ReceivableRepository::toDomain).toList());
+    }
+
+    public Uni<Void> update(Installment i, Instant now) {
+        return Panache.getSession().chain(s -> s.find(InstallmentEntity.class, i.id()).invoke(e -> copy(i, e, now)))
+                .replaceWithVoid();
+    }
+
+    public Uni<PaymentEntity> paymentByExternalId(String tenantId, String method, String externalId) {
+        return Panache.getSession().chain(s -> s.createQuery(
+                        "from PaymentEntity where tenantId = ?1 and method = ?2 and externalId = ?3", PaymentEntity.class)
+                .setParameter(1, tenantId).setParameter(2, method).setParameter(3, externalId).getSingleResultOrNull());
+    }
+
+    public Uni<Void> addPayment(PaymentEntity payment) {
+        return Panache.getSession().chain(s -> s.persist(payment));
+    }
+
+    private static void copy(Installment i, InstallmentEntity e, Instant now) {
+        e.tenantId = i.tenantId();
+        e.contractId = i.contractId();
+        e.payerId = i.payerId();
+        e.number = i.number();
+        e.count = i.count();
+        e.nominal = i.nominal().amount();
+        e.currency = i.nominal().currency();
+        e.originalDueDate = i.originalDueDate();
+        e.dueDate = i.dueDate();
+        e.finePercent = i.terms().finePercent();
+        e.monthlyInterestPercent = i.terms().monthlyInterestPercent();
+        e.graceDays = i.terms().graceDays();
+        e.status = i.status().name();
+        e.paidAmount = i.paidAmount().amount();
+        e.paidOn = i.paidOn();
+        e.updatedAt = now;
+    }
+
+    static Installment toDomain(InstallmentEntity e) {
+        ChargeTerms terms = ChargeTerms.of(e.finePercent, e.monthlyInterestPercent).withGraceDays(e.graceDays);
+        return new Installment(e.id, e.tenantId, e.contractId, e.payerId, e.number, e.count, Money.of(e.nominal),
+                e.originalDueDate, e.dueDate, terms, InstallmentStatus.valueOf(e.status), Money.of(e.paidAmount),
+                e.paidOn);
+    }
+}

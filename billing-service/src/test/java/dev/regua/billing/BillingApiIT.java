@@ -1,0 +1,193 @@
+package dev.regua.billing;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.regua.contract.CloudEventHeaders;
+import dev.regua.contract.Topics;
+import dev.regua.infra.KeycloakTokens;
+import dev.regua.infra.LocalInfra;
+import dev.regua.infra.quarkus.LocalInfraTestResource;
+import dev.regua.support.clock.PlatformClock;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Billing's API against real PostgreSQL, Kafka and Keycloak. */
+@QuarkusTest
+@QuarkusTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = LocalInfraTestResource.DATABASE, value = "billing"))
+class BillingApiIT {
+    private static final Instant MONDAY_NOON_SAO_PAULO = Instant.parse("2026-03-02T15:00:00Z");
+
+    @Inject
+    PlatformClock clock;
+
+    private String sorriso;
+    private String visao;
+
+    @BeforeEach
+    void tokensAndSettings() {
+        LocalInfra infra = LocalInfraTestResource.infra();
+        sorriso = KeycloakTokens.clientCredentials(infra.realmUrl(), "sorriso-integration", "sorriso-integration-secret");
+        visao = KeycloakTokens.clientCredentials(infra.realmUrl(), "visao-integration", "visao-integration-secret");
+        clock.setTo(MONDAY_NOON_SAO_PAULO);
+        putSettings(sorriso, "Clínica Odontológica Sorriso Ltda", "11.222.333/0001-81");
+        putSettings(visao, "Ótica Visão Ltda", "12.ABC.345/01DE-35");
+    }
+
+    private void putSettings(String token, String legalName, String cnpj) {
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of(
+                        "legalName", legalName, "cnpj", cnpj, "timeZone", "America/Sao_Paulo", "vertical", "CLINIC",
+                        "finePercent", 2, "monthlyInterestPercent", 1,
+                        "address", Map.of("street", "Rua das Flores", "number", "100", "city", "Campinas", "state", "SP")))
+                .put("/api/billing/settings").then().statusCode(200);
+    }
+
+    private String registerPayer(String token, String taxId, String email) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("name", "Maria da Silva", "taxId", taxId, "email", email, "state", "SP"))
+                .post("/api/billing/payers").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void refusesAFineAboveTheLegalCapNamingTheRule() {
+        given().auth().oauth2(sorriso).contentType(ContentType.JSON).body(Map.of(
+                        "legalName", "X", "cnpj", "11.222.333/0001-81", "timeZone", "America/Sao_Paulo", "vertical", "CLINIC",
+                        "finePercent", 10, "monthlyInterestPercent", 1,
+                        "address", Map.of("street", "Rua", "number", "1", "city", "Campinas", "state", "SP")))
+                .put("/api/billing/settings")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("rule", equalTo("CDC art. 52 §1"));
+    }
+
+    @Test
+    void badInputGetsAProblemNamingTheFieldAndWritesNothing() {
+        String payerId = registerPayer(sorriso, "390.533.447-05", "joao@example.com");
+        given().auth().oauth2(sorriso).contentType(ContentType.JSON)
+                .body(Map.of("name", "Sem CPF", "taxId", "123.456.789-00", "state", "SP"))
+                .post("/api/billing/payers")
+                .then().statusCode(400).contentType("application/problem+json").body("errors[0].field", equalTo("taxId"));
+        plan(sorriso, payerId, "900.00", 0).then().statusCode(400).body("errors[0].field", equalTo("installments"));
+        plan(sorriso, payerId, "900.00", 121).then().statusCode(400).body("errors[0].field", equalTo("installments"));
+        plan(sorriso, payerId, "-5.00", 3).then().statusCode(400).body("errors[0].field", equalTo("totalAmount"));
+        plan(sorriso, payerId, "0", 3).then().statusCode(400).body("errors[0].field", equalTo("totalAmount"));
+        plan(sorriso, payerId, "10.001", 3).then().statusCode(400).body("errors[0].field", equalTo("totalAmount"));
+        given().auth().oauth2(sorriso).contentType(ContentType.JSON)
+                .body("{\"payerId\":\"" + payerId + "\",\"totalAmount\":900,\"installments\":3,\"firstDueDate\":\"2026-03-10\",\"colour\":\"blue\"}")
+                .post("/api/billing/installment-plans")
+                .then().statusCode(400).body("errors[0].field", equalTo("colour"));
+        given().auth().oauth2(sorriso).contentType(ContentType.JSON).body("{\"payerId\": ")
+                .post("/api/billing/installment-plans").then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(sorriso).contentType(ContentType.JSON)
+                .body("{\"payerId\":\"" + payerId + "\",\"totalAmount\":900,\"installments\":3,\"firstDueDate\":\"2026-02-30\"}")
+                .post("/api/billing/installment-plans").then().statusCode(400).body("errors[0].field", equalTo("firstDueDate"));
+        given().auth().oauth2(sorriso).get("/api/billing/payers/" + payerId + "/installments")
+                .then().statusCode(200).body("$", hasSize(0));
+    }
+
+    @Test
+    void aMissingOrForgedTokenIsRefusedWithAProblem() {
+        given().get("/api/billing/payers").then().statusCode(401).contentType("application/problem+json");
+        given().auth().oauth2(sorriso + "x").get("/api/billing/payers").then().statusCode(401);
+    }
+
+    @Test
+    void anotherTenantCannotSeeOrTouchThisTenantsData() {
+        String payerId = registerPayer(sorriso, "529.982.247-25", "maria@example.com");
+        String installmentId = plan(sorriso, payerId, "900.00", 3).then().statusCode(201).extract().path("installments[0].id");
+
+        given().auth().oauth2(visao).get("/api/billing/payers/" + payerId).then().statusCode(404);
+        given().auth().oauth2(visao).get("/api/billing/installments/" + installmentId).then().statusCode(404);
+        given().auth().oauth2(visao).get("/api/billing/payers/" + payerId + "/installments").then().statusCode(200).body("$", hasSize(0));
+        plan(visao, payerId, "100.00", 1).then().statusCode(404);
+        given().auth().oauth2(visao).contentType(ContentType.JSON)
+                .body(Map.of("amount", "300.00", "method", "PIX", "externalId", "e2e-other-tenant"))
+                .post("/api/billing/installments/" + installmentId + "/payments").then().statusCode(404);
+        given().auth().oauth2(visao).get("/api/billing/payers").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(hasItem(payerId)));
+        given().auth().oauth2(sorriso).get("/api/billing/installments/" + installmentId).then().statusCode(200)
+                .body("status", equalTo("OPEN"));
+    }
+
+    @Test
+    void publishesTheInstallmentsLifeAndAppliesTheSamePaymentOnlyOnce() {
+        String payerId = registerPayer(sorriso, "111.444.777-35", "ana@example.com");
+        var created = plan(sorriso, payerId, "900.00", 3).then().statusCode(201)
+                .body("installments", hasSize(3))
+                .body("installments[2].originalDueDate", equalTo("2026-05-10"))
+                .body("installments[2].dueDate", equalTo("2026-05-11"))
+                .extract();
+        String first = created.path("installments[0].id");
+
+        given().auth().oauth2(sorriso).queryParam("date", "2026-03-11").get("/api/billing/installments/" + first + "/amount-due")
+                .then().statusCode(200).body("fine", equalTo(6.00f)).body("interest", equalTo(0.10f)).body("total", equalTo(306.10f));
+
+        clock.setTo(Instant.parse("2026-03-11T12:00:00Z")); // 09:00 in São Paulo, after the 06:00 sweep
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(sorriso).get("/api/billing/installments/" + first).then().body("status", equalTo("OVERDUE")));
+
+        var payment = Map.of("amount", "306.10", "method", "PIX", "externalId", "E18236120202603111200s0000001");
+        given().auth().oauth2(sorriso).contentType(ContentType.JSON).body(payment)
+                .post("/api/billing/installments/" + first + "/payments")
+                .then().statusCode(201).body("installment.status", equalTo("PAID")).body("paymentId", notNullValue());
+        given().auth().oauth2(sorriso).contentType(ContentType.JSON).body(payment)
+                .post("/api/billing/installments/" + first + "/payments")
+                .then().statusCode(200).body("alreadyRecorded", equalTo(true));
+
+        String key = Topics.payerKey("clinica-sorriso", payerId);
+        List<String> expected = List.of("dev.regua.billing.payer.registered.v1",
+                "dev.regua.billing.installment.created.v1", "dev.regua.billing.installment.created.v1",
+                "dev.regua.billing.installment.created.v1", "dev.regua.billing.installment.due.v1",
+                "dev.regua.billing.installment.overdue.v1", "dev.regua.billing.installment.paid.v1");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(expected, typesFor(key)));
+    }
+
+    private io.restassured.response.Response plan(String token, String payerId, String total, int installments) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body("{\"payerId\":\"" + payerId + "\",\"description\":\"Tratamento\",\"totalAmount\":" + total
+                        + ",\"installments\":" + installments + ",\"firstDueDate\":\"2026-03-10\"}")
+                .post("/api/billing/installment-plans");
+    }
+
+    private List<String> typesFor(String key) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfraTestResource.infra().kafkaBootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "billing-it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<String> types = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.BILLING_EVENTS));
+            long deadline = System.currentTimeMillis() + 5000;
+            while (System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
+                    if (key.equals(r.key())) {
+                        assertEquals('{', r.value().charAt(0), "the payload is a JSON object: " + r.value());
+                        types.add(new String(r.headers().lastHeader(CloudEventHeaders.TYPE).value(), StandardCharsets.UTF_8));
+                    }
+                }
+            }
+        }
+        return types;
+    }
+}

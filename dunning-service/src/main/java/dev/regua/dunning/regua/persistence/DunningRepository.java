@@ -1,0 +1,85 @@
+package dev.regua.dunning.regua.persistence;
+
+import dev.regua.dunning.regua.domain.Schedule;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** Dunning's read model and schedule. Every query names the tenant. */
+@ApplicationScoped
+public class DunningRepository {
+
+    public Uni<TenantProfileEntity> tenant(String tenantId) {
+        return Panache.getSession().chain(s -> s.find(TenantProfileEntity.class, tenantId));
+    }
+
+    public Uni<PayerEntity> payer(String tenantId, UUID payerId) {
+        return Panache.getSession().chain(s -> s.createQuery("from PayerEntity where tenantId = ?1 and payerId = ?2", PayerEntity.class)
+                .setParameter(1, tenantId).setParameter(2, payerId).getSingleResultOrNull());
+    }
+
+    public Uni<InstallmentFactEntity> installment(String tenantId, UUID installmentId) {
+        return Panache.getSession().chain(s -> s.createQuery(
+                        "from InstallmentFactEntity where tenantId = ?1 and installmentId = ?2", InstallmentFactEntity.class)
+                .setParameter(1, tenantId).setParameter(2, installmentId).getSingleResultOrNull());
+    }
+
+    public Uni<Void> persist(Object entity) {
+        return Panache.getSession().chain(s -> s.persist(entity));
+    }
+
+    /** Inserts the planned step unless it already exists (whatever its status): each step runs at most once. */
+    public Uni<Void> ensureStep(String tenantId, UUID payerId, UUID installmentId, Schedule.Planned planned, Instant now) {
+        String sql = "insert into scheduled_step (id, tenant_id, payer_id, installment_id, step_code, effective_local, "
+                + "not_after_local, status, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'PENDING', ?8) "
+                + "on conflict (tenant_id, installment_id, step_code) do nothing";
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql)
+                .setParameter(1, UUID.randomUUID()).setParameter(2, tenantId).setParameter(3, payerId)
+                .setParameter(4, installmentId).setParameter(5, planned.stepCode())
+                .setParameter(6, planned.effectiveLocal()).setParameter(7, planned.notAfterLocal())
+                .setParameter(8, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** Cancels pending steps of an installment: all of them, or only those with the given codes. */
+    public Uni<Integer> cancelPending(String tenantId, UUID installmentId, List<String> onlyCodes, String reason, Instant now) {
+        String sql = "update scheduled_step set status = 'CANCELLED', outcome = ?1, executed_at = ?2 "
+                + "where tenant_id = ?3 and installment_id = ?4 and status = 'PENDING'"
+                + (onlyCodes == null ? "" : " and step_code in (?5)");
+        return Panache.getSession().chain(s -> {
+            var q = s.createNativeQuery(sql).setParameter(1, reason).setParameter(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                    .setParameter(3, tenantId).setParameter(4, installmentId);
+            if (onlyCodes != null) {
+                if (onlyCodes.isEmpty()) {
+                    return Uni.createFrom().item(0);
+                }
+                q.setParameter(5, onlyCodes);
+            }
+            return q.executeUpdate();
+        });
+    }
+
+    /**
+     * Claims steps whose effective local time has come in their tenant's zone, oldest first; rows another
+     * instance holds are skipped (several instances can run).
+     */
+    public Uni<List<ScheduledStepEntity>> claimDue(Instant now, int limit) {
+        String sql = "select s.* from scheduled_step s join tenant_profile t on t.tenant_id = s.tenant_id "
+                + "where s.status = 'PENDING' and s.effective_local <= (cast(?1 as timestamptz) at time zone t.time_zone) "
+                + "order by s.effective_local, s.id limit ?2 for update of s skip locked";
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql, ScheduledStepEntity.class)
+                .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter(2, limit).getResultList());
+    }
+
+    public Uni<List<ScheduledStepEntity>> stepsOfPayer(String tenantId, UUID payerId) {
+        return Panache.getSession().chain(s -> s.createQuery(
+                        "from ScheduledStepEntity where tenantId = ?1 and payerId = ?2 order by effectiveLocal, stepCode",
+                        ScheduledStepEntity.class)
+                .setParameter(1, tenantId).setParameter(2, payerId).getResultList());
+    }
+}

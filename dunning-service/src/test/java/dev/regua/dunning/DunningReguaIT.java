@@ -1,0 +1,162 @@
+package dev.regua.dunning;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.regua.contract.CloudEventHeaders;
+import dev.regua.contract.EventCodec;
+import dev.regua.contract.EventType;
+import dev.regua.contract.GoldenSamples;
+import dev.regua.contract.RegisteredEvent;
+import dev.regua.contract.Topics;
+import dev.regua.contract.billing.InstallmentCreated;
+import dev.regua.contract.billing.InstallmentOverdue;
+import dev.regua.contract.billing.InstallmentPaid;
+import dev.regua.contract.billing.InstallmentView;
+import dev.regua.contract.billing.PayerRegistered;
+import dev.regua.contract.billing.TenantProfileUpdated;
+import dev.regua.contract.dunning.NotificationRequested;
+import dev.regua.infra.KeycloakTokens;
+import dev.regua.infra.quarkus.LocalInfraTestResource;
+import dev.regua.support.clock.PlatformClock;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.awaitility.Awaitility;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The régua against real Kafka and PostgreSQL: billing's facts go in as CloudEvents built from the golden samples,
+ * the clock moves, notification commands come out.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = LocalInfraTestResource.DATABASE, value = "dunning"))
+class DunningReguaIT {
+    @Inject
+    PlatformClock clock;
+
+    private record Sent(String id, RegisteredEvent event) {
+    }
+
+    @Test
+    void remindsBeforeTheDueDateNotifiesTheDayAfterAndStopsOncePaidEvenWithDuplicatedAndReorderedEvents() {
+        String tenant = "clinica-sorriso";
+        String payer = UUID.randomUUID().toString();
+        clock.setTo(Instant.parse("2026-03-02T15:00:00Z"));
+
+        TenantProfileUpdated sample = GoldenSamples.payload(EventType.TENANT_PROFILE_UPDATED, TenantProfileUpdated.class);
+        TenantProfileUpdated profile = new TenantProfileUpdated(UUID.randomUUID().toString(), tenant, sample.legalName(),
+                sample.tradeName(), sample.cnpj(), sample.address(), sample.timeZone(), sample.vertical());
+        PayerRegistered registered = GoldenSamples.payload(EventType.PAYER_REGISTERED, PayerRegistered.class);
+        registered = new PayerRegistered(UUID.randomUUID().toString(), tenant, payer, registered.name(), registered.taxId(),
+                registered.email(), registered.mobile(), registered.state());
+        InstallmentView golden = GoldenSamples.payload(EventType.INSTALLMENT_CREATED, InstallmentCreated.class).installment();
+        InstallmentView view = new InstallmentView(UUID.randomUUID().toString(), golden.contractId(), golden.number(),
+                golden.count(), golden.nominal(), golden.originalDueDate(), golden.dueDate(), golden.terms(), golden.status());
+        InstallmentCreated created = new InstallmentCreated(UUID.randomUUID().toString(), tenant, payer, view);
+
+        Sent p = new Sent(UUID.randomUUID().toString(), profile);
+        Sent r = new Sent(UUID.randomUUID().toString(), registered);
+        Sent c = new Sent(UUID.randomUUID().toString(), created);
+        // out of order and twice: the installment before its payer, everything delivered again
+        publish(c, p, r, c, r);
+
+        clock.setTo(Instant.parse("2026-03-07T12:30:00Z")); // 09:30 in São Paulo, three days before the due date
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                assertEquals(List.of("reminder-before-due"), commandsFor(payer).stream().map(NotificationRequested::stepCode).toList()));
+
+        InstallmentOverdue overdue = new InstallmentOverdue(UUID.randomUUID().toString(), tenant, payer,
+                withStatus(view, "OVERDUE"), java.time.LocalDate.of(2026, 3, 11));
+        Sent o = new Sent(UUID.randomUUID().toString(), overdue);
+        clock.setTo(Instant.parse("2026-03-11T12:30:00Z"));
+        publish(o, o);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            List<NotificationRequested> commands = commandsFor(payer);
+            assertEquals(List.of("reminder-before-due", "overdue-first"), commands.stream().map(NotificationRequested::stepCode).toList());
+            NotificationRequested notice = commands.get(1);
+            assertEquals("306.10", notice.variables().get("amountDue"));
+            assertEquals("6.00", notice.variables().get("fine"));
+            assertEquals("0.10", notice.variables().get("interest"));
+            assertEquals("2026-03-10", notice.variables().get("originalDueDate"));
+            assertEquals(profile.cnpj(), notice.creditor().cnpj());
+            assertEquals("dunning:" + tenant + ":" + view.installmentId() + ":overdue-first", notice.idempotencyKey());
+        });
+
+        InstallmentPaid paid = new InstallmentPaid(UUID.randomUUID().toString(), tenant, payer, withStatus(view, "PAID"),
+                UUID.randomUUID().toString(), new dev.regua.contract.MoneyAmount("306.20", "BRL"), java.time.LocalDate.of(2026, 3, 12), "PIX");
+        publish(new Sent(UUID.randomUUID().toString(), paid), o);
+        String staff = KeycloakTokens.clientCredentials(LocalInfraTestResource.infra().realmUrl(), "sorriso-integration", "sorriso-integration-secret");
+        clock.setTo(Instant.parse("2026-03-20T12:30:00Z")); // past the second notice's day
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(1,
+                given().auth().oauth2(staff).get("/api/dunning/payers/" + payer + "/steps").then().statusCode(200)
+                        .extract().jsonPath().getList("findAll { it.status == 'CANCELLED' }").size()));
+        String otherTenant = KeycloakTokens.clientCredentials(LocalInfraTestResource.infra().realmUrl(), "visao-integration", "visao-integration-secret");
+        given().auth().oauth2(otherTenant).get("/api/dunning/payers/" + payer + "/steps").then().statusCode(200).body("size()", equalTo(0));
+        assertEquals(2, commandsFor(payer).size(), "no second notice after payment, nothing sent twice");
+    }
+
+    @Test
+    void aCallWithoutTokenIsRefused() {
+        given().get("/api/dunning/payers/" + UUID.randomUUID() + "/steps").then().statusCode(401);
+    }
+
+    private static InstallmentView withStatus(InstallmentView v, String status) {
+        return new InstallmentView(v.installmentId(), v.contractId(), v.number(), v.count(), v.nominal(),
+                v.originalDueDate(), v.dueDate(), v.terms(), status);
+    }
+
+    private void publish(Sent... events) {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfraTestResource.infra().kafkaBootstrapServers());
+        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
+            for (Sent s : events) {
+                EventType type = EventType.of(s.event().getClass());
+                var record = new ProducerRecord<>(Topics.BILLING_EVENTS, s.event().partitionKey(), EventCodec.toJson(s.event()));
+                record.headers().add(CloudEventHeaders.ID, s.id().getBytes(StandardCharsets.UTF_8));
+                record.headers().add(CloudEventHeaders.TYPE, type.type().getBytes(StandardCharsets.UTF_8));
+                record.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
+                record.headers().add(CloudEventHeaders.SOURCE, "/regua/test".getBytes(StandardCharsets.UTF_8));
+                producer.send(record);
+            }
+            producer.flush();
+        }
+    }
+
+    private List<NotificationRequested> commandsFor(String payer) {
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfraTestResource.infra().kafkaBootstrapServers());
+        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dunning-it-" + UUID.randomUUID());
+        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
+        List<NotificationRequested> out = new ArrayList<>();
+        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
+            consumer.subscribe(List.of(Topics.DUNNING_EVENTS));
+            long deadline = System.currentTimeMillis() + 4000;
+            while (System.currentTimeMillis() < deadline) {
+                for (ConsumerRecord<String, String> rec : consumer.poll(Duration.ofMillis(500))) {
+                    NotificationRequested command = EventCodec.fromJson(rec.value(), NotificationRequested.class);
+                    if (payer.equals(command.payerId())) {
+                        out.add(command);
+                    }
+                }
+            }
+        }
+        return out;
+    }
+}

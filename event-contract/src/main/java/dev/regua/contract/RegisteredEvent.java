@@ -1,0 +1,14 @@
+package dev.regua.contract;
+
+/**
+ * A payload defined in this contract. Every event belongs to one tenant and, except tenant-wide facts, one payer.
+ */
+public interface RegisteredEvent {
+    String tenantId();
+
+    /** The Kafka record key: keeps one payer's events in order. */
+    String partitionKey();
+
+    /** The CloudEvents subject, e.g. {@code installment/3f…}. */
+    String subject();
+}

@@ -1,0 +1,57 @@
+package dev.regua.notification.message.domain;
+
+import dev.regua.contract.dunning.NotificationRequested;
+import dev.regua.kernel.money.Money;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.LinkedHashMap;
+import java.util.Map;
+
+/**
+ * The values a collection e-mail shows, formatted for Brazilian readers (R$ 1.234,56; 10/03/2026). Every message
+ * carries the creditor's name, address and CNPJ (CDC art. 42-A). Nothing here names a treatment or procedure.
+ */
+public final class EmailContent {
+    private static final DateTimeFormatter BR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+
+    private EmailContent() {
+    }
+
+    public static Map<String, Object> data(NotificationRequested command) {
+        Map<String, String> v = command.variables();
+        Map<String, Object> data = new LinkedHashMap<>();
+        data.put("payerName", firstName(command.recipient().name()));
+        data.put("payerFullName", command.recipient().name());
+        data.put("installmentNumber", v.getOrDefault("installmentNumber", "1"));
+        data.put("installmentCount", v.getOrDefault("installmentCount", "1"));
+        data.put("nominalAmount", money(v.get("nominalAmount")));
+        data.put("fine", money(v.get("fine")));
+        data.put("interest", money(v.get("interest")));
+        data.put("amountDue", money(v.get("amountDue")));
+        data.put("originalDueDate", date(v.get("originalDueDate")));
+        data.put("dueDate", date(v.get("dueDate")));
+        data.put("asOf", date(v.get("asOf")));
+        data.put("daysLate", v.getOrDefault("daysLate", "0"));
+        data.put("creditorName", command.creditor().tradeName() == null || command.creditor().tradeName().isBlank()
+                ? command.creditor().legalName() : command.creditor().tradeName());
+        data.put("creditorLegalName", command.creditor().legalName());
+        data.put("creditorCnpj", command.creditor().cnpj());
+        data.put("creditorAddress", command.creditor().address());
+        return data;
+    }
+
+    static String money(String plain) {
+        return plain == null ? "" : Money.of(plain).formatPtBr();
+    }
+
+    static String date(String iso) {
+        return iso == null ? "" : LocalDate.parse(iso).format(BR_DATE);
+    }
+
+    static String firstName(String name) {
+        if (name == null || name.isBlank()) {
+            return "";
+        }
+        return name.strip().split("\\s+")[0];
+    }
+}

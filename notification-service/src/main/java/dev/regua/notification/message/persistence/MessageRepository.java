@@ -1,0 +1,48 @@
+package dev.regua.notification.message.persistence;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.List;
+import java.util.UUID;
+
+/** Messages, always read per tenant. */
+@ApplicationScoped
+public class MessageRepository {
+
+    /** Queues the message unless one with the same idempotency key exists; answers whether it was queued now. */
+    public Uni<Boolean> queueOnce(MessageEntity m) {
+        String sql = "insert into message (id, tenant_id, payer_id, installment_id, idempotency_key, step_code, channel, "
+                + "template, recipient, command, status, attempts, not_before, not_after, next_attempt_at, created_at) "
+                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'QUEUED', 0, ?11, ?12, ?13, ?14) "
+                + "on conflict (tenant_id, idempotency_key) do nothing";
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql)
+                .setParameter(1, m.id).setParameter(2, m.tenantId).setParameter(3, m.payerId)
+                .setParameter(4, m.installmentId).setParameter(5, m.idempotencyKey).setParameter(6, m.stepCode)
+                .setParameter(7, m.channel).setParameter(8, m.template).setParameter(9, m.recipient)
+                .setParameter(10, m.command).setParameter(11, utc(m.notBefore)).setParameter(12, m.notAfter == null ? null : utc(m.notAfter))
+                .setParameter(13, utc(m.nextAttemptAt)).setParameter(14, utc(m.createdAt))
+                .executeUpdate()).map(n -> n == 1);
+    }
+
+    /** Queued messages whose time has come (business time), oldest first, skipping rows another instance holds. */
+    public Uni<List<MessageEntity>> claimReady(Instant now, int limit) {
+        String sql = "select * from message where status = 'QUEUED' and next_attempt_at <= ?1 and not_before <= ?1 "
+                + "order by next_attempt_at, id limit ?2 for update skip locked";
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql, MessageEntity.class)
+                .setParameter(1, utc(now)).setParameter(2, limit).getResultList());
+    }
+
+    public Uni<List<MessageEntity>> ofPayer(String tenantId, UUID payerId) {
+        return Panache.getSession().chain(s -> s.createQuery(
+                        "from MessageEntity where tenantId = ?1 and payerId = ?2 order by createdAt, id", MessageEntity.class)
+                .setParameter(1, tenantId).setParameter(2, payerId).getResultList());
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}
