@@ -3,6 +3,7 @@ package dev.regua.gateway;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.vertx.core.MultiMap;
 import io.vertx.core.Vertx;
 import io.vertx.core.http.HttpClient;
@@ -20,8 +21,9 @@ import org.jboss.logging.Logger;
 
 /**
  * Routes /api/billing/**, /api/dunning/**, /api/notifications/** and /api/credit/** to their services, unchanged,
- * with the caller's bearer token. Quarkus OIDC has already validated the token (HTTP permission on /api/*); each
- * service validates it again and takes the tenant from it.
+ * with the caller's bearer token. Quarkus OIDC has already validated the token (proactive authentication); a
+ * request without one is refused here with a problem response. Each service validates the token again and takes
+ * the tenant from it.
  */
 @ApplicationScoped
 public class ApiProxy {
@@ -64,6 +66,11 @@ public class ApiProxy {
     }
 
     private void forward(RoutingContext ctx, Upstreams.Upstream upstream) {
+        if (!(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
+            ProblemBodies.send(ctx, 401, "unauthenticated", "Unauthorized",
+                    "a valid bearer token is required (missing, expired or not issued by Régua's Keycloak realm)");
+            return;
+        }
         var in = ctx.request();
         RequestOptions options = new RequestOptions()
                 .setMethod(in.method())

@@ -21,7 +21,7 @@ import java.util.concurrent.TimeUnit;
  * </ul>
  * Stopping is always by PID.
  */
-final class ManagedProcess {
+public final class ManagedProcess {
 
     /** Seconds the watchdog waits between its stop signal and SIGKILL. */
     private static final int WATCHDOG_GRACE_SECONDS = 20;
@@ -65,7 +65,7 @@ final class ManagedProcess {
      * Launches {@code command} with stdout+stderr to {@code log} (truncated) and stdin from /dev/null.
      * {@code environment} entries with a null value are removed from the inherited environment.
      */
-    static ManagedProcess launch(String component, int order, Path stateDir, List<String> command,
+    public static ManagedProcess launch(String component, int order, Path stateDir, List<String> command,
                                  Map<String, String> environment, Path workDir, Path log, Signal stopSignal) {
         try {
             Files.createDirectories(log.getParent());
@@ -119,7 +119,7 @@ final class ManagedProcess {
         return new ManagedProcess(component, stateDir, child, watchdog, record, log);
     }
 
-    long pid() {
+    public long pid() {
         return record.pid();
     }
 
@@ -134,24 +134,24 @@ final class ManagedProcess {
         return pids;
     }
 
-    boolean isAlive() {
+    public boolean isAlive() {
         return child != null ? child.isAlive() : ProcessControl.isRunning(record.pid(), record.startMillis());
     }
 
     /** Exit code when it has ended (children only), for error messages. */
-    String exitDescription() {
+    public String exitDescription() {
         if (child != null && !child.isAlive()) {
             return "exited with code " + child.exitValue();
         }
         return isAlive() ? "still running" : "is gone";
     }
 
-    Path log() {
+    public Path log() {
         return log;
     }
 
     /** Stops the watchdog, then the process (signal, grace, SIGKILL), then forgets the PID file. Idempotent. */
-    synchronized void stop(Duration grace) {
+    public synchronized void stop(Duration grace) {
         if (stopped) {
             return;
         }
@@ -189,7 +189,7 @@ final class ManagedProcess {
         return gone;
     }
 
-    String component() {
+    public String component() {
         return component;
     }
 }

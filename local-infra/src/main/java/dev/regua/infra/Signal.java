@@ -1,6 +1,6 @@
 package dev.regua.infra;
 
 /** How a component is asked to stop. PostgreSQL wants SIGINT ("fast" shutdown); the JVMs and kc.sh want SIGTERM. */
-enum Signal {
+public enum Signal {
     TERM, INT, KILL
 }

@@ -66,9 +66,20 @@ public class StepRunner {
     public Uni<Integer> runDue() {
         Instant now = clock.instant();
         return Panache.withTransaction(() -> repository.claimDue(now, batchSize).chain(steps -> {
+            Map<UUID, ScheduledStepEntity> latest = new LinkedHashMap<>();
+            for (ScheduledStepEntity step : steps) {
+                latest.put(step.installmentId, step); // claimed in effective-time order: the last one wins
+            }
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (ScheduledStepEntity step : steps) {
-                chain = chain.chain(() -> execute(step, now));
+                ScheduledStepEntity newest = latest.get(step.installmentId);
+                if (newest != step) {
+                    // several steps of one installment came due together (after downtime or a clock jump): the
+                    // payer gets only the most advanced message, not a burst of them
+                    chain = chain.chain(() -> close(step, "SKIPPED", "superseded by " + newest.stepCode + ", due at the same time", now));
+                } else {
+                    chain = chain.chain(() -> execute(step, now));
+                }
             }
             return chain.replaceWith(steps.size());
         }));

@@ -1,0 +1,62 @@
+package dev.regua.stack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import dev.regua.infra.KeycloakTokens;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo tenant: Clínica Sorriso, a dental clinic in Campinas/SP, with three patients on installment plans —
+ * one about to fall due (a reminder goes out), one months overdue (first and second notices go out, with the
+ * amount updated to the day), one far in the future. Everything goes through the gateway, as an integrator would.
+ */
+final class DemoData {
+    private DemoData() {
+    }
+
+    record Seeded(String tenantId, List<String> payerEmails) {
+    }
+
+    static Seeded seed(Platform platform) {
+        String token = KeycloakTokens.clientCredentials(platform.infra().realmUrl(), "sorriso-integration", "sorriso-integration-secret");
+        GatewayClient api = new GatewayClient(platform.gatewayUrl(), token);
+        api.send("PUT", "/api/billing/settings", Map.of(
+                "legalName", "Clínica Odontológica Sorriso Ltda",
+                "tradeName", "Clínica Sorriso",
+                "cnpj", "11.222.333/0001-81",
+                "timeZone", "America/Sao_Paulo",
+                "vertical", "CLINIC",
+                "finePercent", 2,
+                "monthlyInterestPercent", 1,
+                "address", Map.of("street", "Rua das Flores", "number", "100", "complement", "sala 2",
+                        "district", "Centro", "city", "Campinas", "state", "SP", "postalCode", "13010-000")), 200);
+        LocalDate today = LocalDate.now(ZoneId.of("America/Sao_Paulo"));
+        String maria = payer(api, "Maria da Silva", "529.982.247-25", "maria.silva@example.com", "+5519991234567");
+        String joao = payer(api, "João Pereira", "390.533.447-05", "joao.pereira@example.com", "+5519998765432");
+        String beatriz = payer(api, "Beatriz Souza", "111.444.777-35", "beatriz.souza@example.com", "+5519990001122");
+        plan(api, maria, "Tratamento ortodôntico", "900.00", 3, today.plusDays(3));
+        plan(api, joao, "Implante dentário", "3600.00", 6, today.minusDays(40));
+        plan(api, beatriz, "Clareamento", "450.00", 2, today.plusDays(25));
+        return new Seeded("clinica-sorriso", List.of("maria.silva@example.com", "joao.pereira@example.com", "beatriz.souza@example.com"));
+    }
+
+    private static String payer(GatewayClient api, String name, String cpf, String email, String mobile) {
+        Map<String, Object> body = new LinkedHashMap<>();
+        body.put("name", name);
+        body.put("taxId", cpf);
+        body.put("email", email);
+        body.put("mobile", mobile);
+        body.put("state", "SP");
+        JsonNode created = api.send("POST", "/api/billing/payers", body, 201);
+        return created.get("id").asText();
+    }
+
+    private static void plan(GatewayClient api, String payerId, String description, String total, int count, LocalDate firstDue) {
+        api.send("POST", "/api/billing/installment-plans", Map.of(
+                "payerId", payerId, "description", description, "totalAmount", new java.math.BigDecimal(total),
+                "installments", count, "firstDueDate", firstDue.toString()), 201);
+    }
+}
