@@ -151,6 +151,26 @@ class FirstCollectionE2EIT {
         api(integrator).get("/api/notifications/payers/" + payerId + "/messages").then().statusCode(200)
                 .body("size()", equalTo(3)).body("status", org.hamcrest.Matchers.everyItem(equalTo("SENT")));
         api(otherTenant).get("/api/notifications/payers/" + payerId + "/messages").then().statusCode(200).body("size()", equalTo(0));
+
+        // credit-check saw the same facts: one installment paid, one day late
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                api(integrator).get("/api/credit/payers/" + payerId + "/history").then().statusCode(200)
+                        .body("installments", equalTo(4)).body("paid", equalTo(1)).body("paidOnTime", equalTo(0))
+                        .body("averageDaysLate", equalTo(1.0f)));
+    }
+
+    @Test
+    void theGatewayServesEveryServicesApiInOneOpenApiDocument() {
+        given().baseUri(platform.gatewayUrl()).get("/openapi").then().statusCode(200)
+                .body("paths.keySet()", org.hamcrest.Matchers.hasItems("/api/billing/installment-plans",
+                        "/api/dunning/payers/{payerId}/steps", "/api/notifications/payers/{payerId}/messages",
+                        "/api/credit/payers/{payerId}/history"))
+                .body("components.securitySchemes.keycloak.type", equalTo("oauth2"));
+        given().baseUri(platform.gatewayUrl()).get("/openapi/billing").then().statusCode(200)
+                .body("paths.keySet()", hasItem("/api/billing/payers"));
+        given().baseUri(platform.gatewayUrl()).get("/q/swagger-ui/").then().statusCode(200);
+        api(integrator).body(Map.of("advanceBy", "P1D")).post("/api/platform/clock").then().statusCode(403)
+                .contentType("application/problem+json");
     }
 
     private static Map<String, Object> plan(String payerId, String total, int count, String firstDue) {
