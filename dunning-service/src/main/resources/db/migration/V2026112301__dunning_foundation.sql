@@ -35,6 +35,7 @@ create table installment_fact (
     monthly_interest_percent numeric(6, 3) not null,
     grace_days               int not null,
     status                   varchar(20) not null,
+    paid_amount              numeric(14, 2) not null default 0,
     overdue_since            date,
     paid_on                  date,
     updated_at               timestamptz not null

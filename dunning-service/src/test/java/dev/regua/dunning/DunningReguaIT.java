@@ -69,7 +69,8 @@ class DunningReguaIT {
                 registered.email(), registered.mobile(), registered.state());
         InstallmentView golden = GoldenSamples.payload(EventType.INSTALLMENT_CREATED, InstallmentCreated.class).installment();
         InstallmentView view = new InstallmentView(UUID.randomUUID().toString(), golden.contractId(), golden.number(),
-                golden.count(), golden.nominal(), golden.originalDueDate(), golden.dueDate(), golden.terms(), golden.status());
+                golden.count(), golden.nominal(), golden.originalDueDate(), golden.dueDate(), golden.terms(), golden.status(),
+                golden.paidAmount());
         InstallmentCreated created = new InstallmentCreated(UUID.randomUUID().toString(), tenant, payer, view);
 
         Sent p = new Sent(UUID.randomUUID().toString(), profile);
@@ -145,7 +146,7 @@ class DunningReguaIT {
 
     private static InstallmentView withStatus(InstallmentView v, String status) {
         return new InstallmentView(v.installmentId(), v.contractId(), v.number(), v.count(), v.nominal(),
-                v.originalDueDate(), v.dueDate(), v.terms(), status);
+                v.originalDueDate(), v.dueDate(), v.terms(), status, v.paidAmount());
     }
 
     private void publish(Sent... events) {

@@ -4,6 +4,7 @@ import dev.regua.contract.billing.InstallmentCreated;
 import dev.regua.contract.billing.InstallmentDue;
 import dev.regua.contract.billing.InstallmentOverdue;
 import dev.regua.contract.billing.InstallmentPaid;
+import dev.regua.contract.billing.InstallmentPartiallyPaid;
 import dev.regua.contract.billing.PayerRegistered;
 import dev.regua.contract.billing.TenantProfileUpdated;
 import dev.regua.contract.dunning.NotificationRequested;
@@ -22,6 +23,7 @@ public enum EventType {
     INSTALLMENT_CREATED("dev.regua.billing.installment.created.v1", Topics.BILLING_EVENTS, InstallmentCreated.class),
     INSTALLMENT_DUE("dev.regua.billing.installment.due.v1", Topics.BILLING_EVENTS, InstallmentDue.class),
     INSTALLMENT_OVERDUE("dev.regua.billing.installment.overdue.v1", Topics.BILLING_EVENTS, InstallmentOverdue.class),
+    INSTALLMENT_PARTIALLY_PAID("dev.regua.billing.installment.partially-paid.v1", Topics.BILLING_EVENTS, InstallmentPartiallyPaid.class),
     INSTALLMENT_PAID("dev.regua.billing.installment.paid.v1", Topics.BILLING_EVENTS, InstallmentPaid.class),
     NOTIFICATION_REQUESTED("dev.regua.dunning.notification.requested.v1", Topics.DUNNING_EVENTS, NotificationRequested.class),
     MESSAGE_SENT("dev.regua.notification.message.sent.v1", Topics.NOTIFICATION_EVENTS, MessageSent.class),

@@ -28,8 +28,20 @@ public record IncomingEvent(String id, String rawType, Optional<EventType> type,
         return new IncomingEvent(id, type, EventType.ofType(type), header(record, CloudEventHeaders.TENANT), record.value());
     }
 
+    /**
+     * The payload as its record. Refuses (as malformed) a payload whose tenant differs from the {@code ce_tenant}
+     * header: one of them was tampered with or mis-routed, and guessing would cross tenants.
+     */
     public <T extends RegisteredEvent> T payloadAs(Class<T> payloadType) {
-        return EventCodec.fromJson(payload, payloadType);
+        T value = EventCodec.fromJson(payload, payloadType);
+        if (value.tenantId() == null || value.tenantId().isBlank()) {
+            throw new EventCodec.MalformedEventException("CloudEvent " + id + " names no tenant");
+        }
+        if (tenant != null && !tenant.equals(value.tenantId())) {
+            throw new EventCodec.MalformedEventException("CloudEvent " + id + ": header ce_tenant " + tenant
+                    + " differs from the payload's tenant " + value.tenantId());
+        }
+        return value;
     }
 
     private static String header(ConsumerRecord<String, String> record, String name) {

@@ -102,7 +102,7 @@ public class ReceivableResource {
                 Money.of(request.totalAmount()), request.installments(), request.firstDueDate(), request.finePercent(),
                 request.monthlyInterestPercent(), request.graceDays());
         return service.createPlan(tenant.tenantId(), command).map(plan -> Response
-                .created(URI.create("/api/billing/contracts/" + plan.contractId()))
+                .created(URI.create("/api/billing/contracts/" + plan.contractId() + "/installments"))
                 .entity(view(plan)).build());
     }
 
@@ -137,7 +137,7 @@ public class ReceivableResource {
     @WithSession
     @Operation(summary = "The amount due on a date (default today): nominal, punctuality discount, 2 % fine once, simple pro-rata-die interest")
     public Uni<AmountDueView> amountDue(@PathParam("id") UUID id, @QueryParam("date") LocalDate date) {
-        return service.quote(tenant.tenantId(), id, date).map(d -> AmountDueView.of(id, date, d));
+        return service.quote(tenant.tenantId(), id, date).map(q -> AmountDueView.of(id, q.date(), q.amountDue()));
     }
 
     @POST

@@ -39,10 +39,13 @@ public class DueSweep {
     private final Clock clock;
     private final LocalTime morning;
     private final int batchSize;
+    private final dev.regua.kernel.calendar.BankCalendar calendar;
 
     public DueSweep(TenantRepository tenants, ReceivableRepository receivables, OutboxWriter outbox, Clock clock,
                     @ConfigProperty(name = "regua.billing.sweep.local-time", defaultValue = "06:00") LocalTime morning,
-                    @ConfigProperty(name = "regua.billing.sweep.batch-size", defaultValue = "500") int batchSize) {
+                    @ConfigProperty(name = "regua.billing.sweep.batch-size", defaultValue = "500") int batchSize,
+                    ReceivableService receivableService) {
+        this.calendar = receivableService.calendar();
         this.tenants = tenants;
         this.receivables = receivables;
         this.outbox = outbox;
@@ -87,7 +90,7 @@ public class DueSweep {
                     List<RegisteredEvent> events = new ArrayList<>();
                     Uni<Void> writes = Uni.createFrom().voidItem();
                     for (Installment i : batch) {
-                        List<RegisteredEvent> happened = i.sweep(asOf, leadDays);
+                        List<RegisteredEvent> happened = i.sweep(asOf, leadDays, calendar);
                         if (!happened.isEmpty()) {
                             events.addAll(happened);
                             writes = writes.chain(() -> receivables.update(i, clock.instant()));

@@ -83,10 +83,16 @@ public class ReceivableService {
         });
     }
 
+    /** An amount due and the date it is quoted for. */
+    public record Quote(LocalDate date, AmountDue amountDue) {
+    }
+
     /** The amount due on {@code date} (default: today in the tenant's zone). */
-    public Uni<AmountDue> quote(String tenantId, UUID installmentId, LocalDate date) {
-        return settings(tenantId).chain(settings -> installment(tenantId, installmentId)
-                .map(i -> i.amountDueOn(date == null ? LocalDate.now(clock.withZone(settings.timeZone())) : date, calendar)));
+    public Uni<Quote> quote(String tenantId, UUID installmentId, LocalDate date) {
+        return settings(tenantId).chain(settings -> installment(tenantId, installmentId).map(i -> {
+            LocalDate on = date == null ? LocalDate.now(clock.withZone(settings.timeZone())) : date;
+            return new Quote(on, i.amountDueOn(on, calendar));
+        }));
     }
 
     /**

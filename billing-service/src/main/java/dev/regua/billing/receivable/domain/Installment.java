@@ -7,6 +7,7 @@ import dev.regua.contract.billing.InstallmentCreated;
 import dev.regua.contract.billing.InstallmentDue;
 import dev.regua.contract.billing.InstallmentOverdue;
 import dev.regua.contract.billing.InstallmentPaid;
+import dev.regua.contract.billing.InstallmentPartiallyPaid;
 import dev.regua.contract.billing.InstallmentView;
 import dev.regua.kernel.calendar.BankCalendar;
 import dev.regua.kernel.charges.AmountDue;
@@ -63,16 +64,17 @@ public final class Installment {
 
     /**
      * Applies the billing calendar as of {@code asOf} (a date in the tenant's zone): enters the billing window
-     * {@code leadDays} before the due date; becomes overdue the day after the due date plus grace days. Several
-     * transitions missed during downtime are all returned, in order.
+     * {@code leadDays} before the due date; becomes overdue the day after the last day the calculator charges
+     * nothing (the due date moved to a business day, plus grace days), so an overdue notice never shows a zero
+     * fine. Several transitions missed during downtime are all returned, in order.
      */
-    public List<RegisteredEvent> sweep(LocalDate asOf, int leadDays) {
+    public List<RegisteredEvent> sweep(LocalDate asOf, int leadDays, BankCalendar calendar) {
         List<RegisteredEvent> events = new ArrayList<>();
         if (status == InstallmentStatus.OPEN && !asOf.isBefore(dueDate.minusDays(leadDays))) {
             status = InstallmentStatus.DUE;
             events.add(new InstallmentDue(newId(), tenantId, payerId.toString(), view()));
         }
-        LocalDate overdueSince = dueDate.plusDays(terms.graceDays() + 1L);
+        LocalDate overdueSince = LateChargeCalculator.lastDayWithoutCharges(originalDueDate, terms, calendar).plusDays(1);
         if ((status == InstallmentStatus.DUE || status == InstallmentStatus.PARTIALLY_PAID) && !asOf.isBefore(overdueSince)) {
             status = InstallmentStatus.OVERDUE;
             events.add(new InstallmentOverdue(newId(), tenantId, payerId.toString(), view(), overdueSince));
@@ -104,7 +106,8 @@ public final class Installment {
         if (status == InstallmentStatus.OPEN || status == InstallmentStatus.DUE) {
             status = InstallmentStatus.PARTIALLY_PAID;
         }
-        return List.of();
+        return List.of(new InstallmentPartiallyPaid(newId(), tenantId, payerId.toString(), view(), paymentId.toString(),
+                MoneyAmount.brl(amount.amount()), on, method));
     }
 
     public InstallmentCreated createdEvent() {
@@ -115,7 +118,7 @@ public final class Installment {
         return new InstallmentView(id.toString(), contractId.toString(), number, count,
                 MoneyAmount.brl(nominal.amount()), originalDueDate, dueDate,
                 new ChargeTermsView(terms.finePercent(), terms.monthlyInterestPercent(), terms.graceDays()),
-                status.name());
+                status.name(), MoneyAmount.brl(paidAmount.amount()));
     }
 
     private static String newId() {

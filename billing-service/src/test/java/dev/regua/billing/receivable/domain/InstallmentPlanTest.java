@@ -50,20 +50,31 @@ class InstallmentPlanTest {
     @Test
     void entersTheBillingWindowThenBecomesOverdueTheDayAfterTheDueDate() {
         Installment first = plan("900.00", 3, LocalDate.of(2026, 3, 10)).installments().get(0);
-        assertTrue(first.sweep(LocalDate.of(2026, 3, 4), 5).isEmpty());
-        assertInstanceOf(InstallmentDue.class, first.sweep(LocalDate.of(2026, 3, 5), 5).get(0));
-        assertTrue(first.sweep(LocalDate.of(2026, 3, 10), 5).isEmpty(), "paying on the due date is on time");
-        var events = first.sweep(LocalDate.of(2026, 3, 11), 5);
+        assertTrue(first.sweep(LocalDate.of(2026, 3, 4), 5, calendar).isEmpty());
+        assertInstanceOf(InstallmentDue.class, first.sweep(LocalDate.of(2026, 3, 5), 5, calendar).get(0));
+        assertTrue(first.sweep(LocalDate.of(2026, 3, 10), 5, calendar).isEmpty(), "paying on the due date is on time");
+        var events = first.sweep(LocalDate.of(2026, 3, 11), 5, calendar);
         assertEquals(1, events.size());
         assertEquals(LocalDate.of(2026, 3, 11), ((InstallmentOverdue) events.get(0)).overdueSince());
         assertEquals(InstallmentStatus.OVERDUE, first.status());
-        assertTrue(first.sweep(LocalDate.of(2026, 3, 12), 5).isEmpty(), "a transition happens once");
+        assertTrue(first.sweep(LocalDate.of(2026, 3, 12), 5, calendar).isEmpty(), "a transition happens once");
+    }
+
+    @Test
+    void withGraceDaysEndingOnASaturdayTheInstallmentIsOverdueOnlyAfterTheNextBusinessDay() {
+        // due Wed 2026-03-04 with 3 grace days: grace ends Sat 03-07, moves to Mon 03-09; overdue from Tue 03-10
+        Installment i = InstallmentPlan.create("t1", UUID.randomUUID(), "x", Money.of("100.00"), 1,
+                LocalDate.of(2026, 3, 4), ChargeTerms.standard().withGraceDays(3), calendar).installments().get(0);
+        i.sweep(LocalDate.of(2026, 3, 1), 5, calendar);
+        assertTrue(i.sweep(LocalDate.of(2026, 3, 9), 5, calendar).isEmpty());
+        assertEquals(LocalDate.of(2026, 3, 10), ((InstallmentOverdue) i.sweep(LocalDate.of(2026, 3, 10), 5, calendar).get(0)).overdueSince());
+        assertTrue(i.amountDueOn(LocalDate.of(2026, 3, 10), calendar).fine().isPositive(), "an overdue installment owes a fine");
     }
 
     @Test
     void aSweepAfterDowntimeCatchesUpBothMissedTransitionsInOrder() {
         Installment first = plan("900.00", 3, LocalDate.of(2026, 3, 10)).installments().get(0);
-        var events = first.sweep(LocalDate.of(2026, 3, 20), 5);
+        var events = first.sweep(LocalDate.of(2026, 3, 20), 5, calendar);
         assertEquals(2, events.size());
         assertInstanceOf(InstallmentDue.class, events.get(0));
         assertInstanceOf(InstallmentOverdue.class, events.get(1));
@@ -72,8 +83,10 @@ class InstallmentPlanTest {
     @Test
     void aLatePaymentMustCoverFineAndInterestToSettle() {
         Installment first = plan("900.00", 3, LocalDate.of(2026, 3, 10)).installments().get(0);
-        first.sweep(LocalDate.of(2026, 3, 11), 5);
-        assertTrue(first.pay(UUID.randomUUID(), Money.of("300.00"), LocalDate.of(2026, 3, 11), "PIX", calendar).isEmpty());
+        first.sweep(LocalDate.of(2026, 3, 11), 5, calendar);
+        var partial = first.pay(UUID.randomUUID(), Money.of("300.00"), LocalDate.of(2026, 3, 11), "PIX", calendar);
+        assertInstanceOf(dev.regua.contract.billing.InstallmentPartiallyPaid.class, partial.get(0));
+        assertEquals("300.00", ((dev.regua.contract.billing.InstallmentPartiallyPaid) partial.get(0)).installment().paidAmount().amount());
         assertEquals(InstallmentStatus.OVERDUE, first.status());
         var events = first.pay(UUID.randomUUID(), Money.of("6.10"), LocalDate.of(2026, 3, 11), "PIX", calendar);
         assertInstanceOf(InstallmentPaid.class, events.get(0));

@@ -8,6 +8,7 @@ import dev.regua.contract.billing.InstallmentPaid;
 import dev.regua.contract.billing.InstallmentView;
 import dev.regua.credit.history.persistence.HistoryRepository;
 import dev.regua.credit.history.persistence.PayerInstallmentEntity;
+import dev.regua.support.inbox.Consumption;
 import dev.regua.support.inbox.Inbox;
 import dev.regua.support.inbox.IncomingEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -42,8 +43,8 @@ public class BillingEventsConsumer {
             return Uni.createFrom().voidItem();
         }
         RegisteredEvent payload = event.payloadAs(event.type().get().payloadType());
-        return Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, event.id())
-                .chain(first -> first ? apply(payload) : Uni.createFrom().voidItem()));
+        return Consumption.reliably(CONSUMER, event, () -> Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, event.id())
+                .chain(first -> first ? apply(payload) : Uni.createFrom().voidItem())));
     }
 
     private Uni<Void> apply(RegisteredEvent event) {

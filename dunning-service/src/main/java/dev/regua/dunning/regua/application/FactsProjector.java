@@ -5,6 +5,7 @@ import dev.regua.contract.billing.InstallmentCreated;
 import dev.regua.contract.billing.InstallmentDue;
 import dev.regua.contract.billing.InstallmentOverdue;
 import dev.regua.contract.billing.InstallmentPaid;
+import dev.regua.contract.billing.InstallmentPartiallyPaid;
 import dev.regua.contract.billing.InstallmentView;
 import dev.regua.contract.billing.PayerRegistered;
 import dev.regua.contract.billing.TenantProfileUpdated;
@@ -45,6 +46,7 @@ public class FactsProjector {
             case InstallmentCreated e -> installment(e.tenantId(), e.payerId(), e.installment(), BillingStatus.OPEN, null, null);
             case InstallmentDue e -> installment(e.tenantId(), e.payerId(), e.installment(), BillingStatus.DUE, null, null);
             case InstallmentOverdue e -> installment(e.tenantId(), e.payerId(), e.installment(), BillingStatus.OVERDUE, e.overdueSince(), null);
+            case InstallmentPartiallyPaid e -> installment(e.tenantId(), e.payerId(), e.installment(), BillingStatus.PARTIALLY_PAID, null, null);
             case InstallmentPaid e -> installment(e.tenantId(), e.payerId(), e.installment(), BillingStatus.PAID, null, e.paidOn());
             default -> Uni.createFrom().voidItem();
         };
@@ -99,6 +101,8 @@ public class FactsProjector {
             f.monthlyInterestPercent = view.terms().monthlyInterestPercent();
             f.graceDays = view.terms().graceDays();
             f.status = merged.name();
+            java.math.BigDecimal reportedPaid = view.paidAmount() == null ? java.math.BigDecimal.ZERO : view.paidAmount().value();
+            f.paidAmount = f.paidAmount == null || reportedPaid.compareTo(f.paidAmount) > 0 ? reportedPaid : f.paidAmount;
             if (overdueSince != null) {
                 f.overdueSince = overdueSince;
             }

@@ -124,13 +124,16 @@ public class StepRunner {
     private NotificationRequested command(ScheduledStepEntity step, PolicyStep definition, TenantProfileEntity tenant,
                                           InstallmentFactEntity i, PayerEntity payer, LocalDateTime nowLocal, Instant now) {
         ChargeTerms terms = ChargeTerms.of(i.finePercent, i.monthlyInterestPercent).withGraceDays(i.graceDays);
-        AmountDue due = LateChargeCalculator.amountDue(Money.of(i.nominal), i.originalDueDate, terms, calendar, nowLocal.toLocalDate());
+        Money alreadyPaid = i.paidAmount == null ? Money.ZERO : Money.of(i.paidAmount);
+        AmountDue due = LateChargeCalculator.amountDue(Money.of(i.nominal), i.originalDueDate, terms, calendar,
+                nowLocal.toLocalDate(), alreadyPaid);
         Map<String, String> variables = new LinkedHashMap<>();
         variables.put("installmentNumber", String.valueOf(i.number));
         variables.put("installmentCount", String.valueOf(i.count));
         variables.put("nominalAmount", due.nominal().amount().toPlainString());
         variables.put("fine", due.fine().amount().toPlainString());
         variables.put("interest", due.interest().amount().toPlainString());
+        variables.put("alreadyPaid", due.alreadyPaid().amount().toPlainString());
         variables.put("amountDue", due.total().amount().toPlainString());
         variables.put("originalDueDate", i.originalDueDate.toString());
         variables.put("dueDate", i.dueDate.toString());

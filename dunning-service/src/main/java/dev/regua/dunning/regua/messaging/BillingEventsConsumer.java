@@ -1,6 +1,7 @@
 package dev.regua.dunning.regua.messaging;
 
 import dev.regua.dunning.regua.application.FactsProjector;
+import dev.regua.support.inbox.Consumption;
 import dev.regua.support.inbox.Inbox;
 import dev.regua.support.inbox.IncomingEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -35,7 +36,7 @@ public class BillingEventsConsumer {
             return Uni.createFrom().voidItem();
         }
         var payload = event.payloadAs(event.type().get().payloadType());
-        return Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, event.id())
-                .chain(first -> first ? projector.apply(payload) : Uni.createFrom().voidItem()));
+        return Consumption.reliably(CONSUMER, event, () -> Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, event.id())
+                .chain(first -> first ? projector.apply(payload) : Uni.createFrom().voidItem())));
     }
 }

@@ -35,6 +35,8 @@ public class InstallmentFactEntity {
     @Column(name = "grace_days")
     public int graceDays;
     public String status;
+    @Column(name = "paid_amount")
+    public BigDecimal paidAmount;
     @Column(name = "overdue_since")
     public LocalDate overdueSince;
     @Column(name = "paid_on")

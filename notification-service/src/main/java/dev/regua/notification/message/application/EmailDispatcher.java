@@ -73,6 +73,9 @@ public class EmailDispatcher {
         if (m.notAfter != null && now.isAfter(m.notAfter)) {
             return fail(m, now, "its sending window closed at " + m.notAfter);
         }
+        if (!"EMAIL".equals(m.channel)) {
+            return fail(m, now, "no supported channel among " + m.channel + ": only EMAIL is delivered yet");
+        }
         if (m.recipient == null || m.recipient.isBlank()) {
             return fail(m, now, "no allowed channel: the payer has no e-mail address");
         }

@@ -29,7 +29,9 @@ public class MessageIntake {
         m.installmentId = command.installmentId() == null ? null : UUID.fromString(command.installmentId());
         m.idempotencyKey = command.idempotencyKey();
         m.stepCode = command.stepCode();
-        m.channel = command.channels().isEmpty() ? "EMAIL" : command.channels().get(0);
+        // e-mail is the only channel this service delivers yet; a command that does not allow it fails visibly
+        m.channel = command.channels().contains("EMAIL") ? "EMAIL"
+                : (command.channels().isEmpty() ? "NONE" : String.join(",", command.channels()));
         m.template = command.template();
         m.recipient = command.recipient().email();
         m.command = commandJson;

@@ -28,6 +28,9 @@ public final class EmailContent {
         data.put("fine", money(v.get("fine")));
         data.put("interest", money(v.get("interest")));
         data.put("amountDue", money(v.get("amountDue")));
+        String paid = v.getOrDefault("alreadyPaid", "0.00");
+        data.put("alreadyPaid", money(paid));
+        data.put("hasPartialPayment", Money.of(paid).isPositive());
         data.put("originalDueDate", date(v.get("originalDueDate")));
         data.put("dueDate", date(v.get("dueDate")));
         data.put("asOf", date(v.get("asOf")));

@@ -3,6 +3,7 @@ package dev.regua.notification.message.messaging;
 import dev.regua.contract.EventType;
 import dev.regua.contract.dunning.NotificationRequested;
 import dev.regua.notification.message.application.MessageIntake;
+import dev.regua.support.inbox.Consumption;
 import dev.regua.support.inbox.Inbox;
 import dev.regua.support.inbox.IncomingEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
@@ -34,7 +35,7 @@ public class NotificationCommandsConsumer {
             return Uni.createFrom().voidItem();
         }
         NotificationRequested command = event.payloadAs(NotificationRequested.class);
-        return Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, event.id())
-                .chain(first -> first ? intake.queue(command, event.payload()).replaceWithVoid() : Uni.createFrom().voidItem()));
+        return Consumption.reliably(CONSUMER, event, () -> Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, event.id())
+                .chain(first -> first ? intake.queue(command, event.payload()).replaceWithVoid() : Uni.createFrom().voidItem())));
     }
 }
