@@ -13,23 +13,18 @@ import dev.regua.infra.KeycloakTokens;
 import dev.regua.infra.LocalInfra;
 import dev.regua.infra.quarkus.LocalInfraTestResource;
 import dev.regua.support.clock.PlatformClock;
+import dev.regua.testing.KafkaEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
-import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.common.serialization.StringDeserializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -171,21 +166,12 @@ class BillingApiIT {
     }
 
     private List<String> typesFor(String key) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfraTestResource.infra().kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "billing-it-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<String> types = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.BILLING_EVENTS));
-            long deadline = System.currentTimeMillis() + 5000;
-            while (System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(500))) {
-                    if (key.equals(r.key())) {
-                        assertEquals('{', r.value().charAt(0), "the payload is a JSON object: " + r.value());
-                        types.add(new String(r.headers().lastHeader(CloudEventHeaders.TYPE).value(), StandardCharsets.UTF_8));
-                    }
-                }
+        for (ConsumerRecord<String, String> r : new KafkaEvents(LocalInfraTestResource.infra().kafkaBootstrapServers())
+                .readAll(Topics.BILLING_EVENTS, Duration.ofSeconds(4))) {
+            if (key.equals(r.key())) {
+                assertEquals('{', r.value().charAt(0), "the payload is a JSON object: " + r.value());
+                types.add(KafkaEvents.header(r, CloudEventHeaders.TYPE));
             }
         }
         return types;

@@ -4,11 +4,9 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import dev.regua.contract.CloudEventHeaders;
 import dev.regua.contract.EventCodec;
 import dev.regua.contract.EventType;
 import dev.regua.contract.GoldenSamples;
-import dev.regua.contract.RegisteredEvent;
 import dev.regua.contract.Topics;
 import dev.regua.contract.billing.InstallmentCreated;
 import dev.regua.contract.billing.InstallmentOverdue;
@@ -20,25 +18,17 @@ import dev.regua.contract.dunning.NotificationRequested;
 import dev.regua.infra.KeycloakTokens;
 import dev.regua.infra.quarkus.LocalInfraTestResource;
 import dev.regua.support.clock.PlatformClock;
+import dev.regua.testing.KafkaEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -51,9 +41,6 @@ import org.junit.jupiter.api.Test;
 class DunningReguaIT {
     @Inject
     PlatformClock clock;
-
-    private record Sent(String id, RegisteredEvent event) {
-    }
 
     @Test
     void remindsBeforeTheDueDateNotifiesTheDayAfterAndStopsOncePaidEvenWithDuplicatedAndReorderedEvents() {
@@ -73,9 +60,9 @@ class DunningReguaIT {
                 golden.paidAmount());
         InstallmentCreated created = new InstallmentCreated(UUID.randomUUID().toString(), tenant, payer, view);
 
-        Sent p = new Sent(UUID.randomUUID().toString(), profile);
-        Sent r = new Sent(UUID.randomUUID().toString(), registered);
-        Sent c = new Sent(UUID.randomUUID().toString(), created);
+        KafkaEvents.Envelope p = KafkaEvents.Envelope.of(profile);
+        KafkaEvents.Envelope r = KafkaEvents.Envelope.of(registered);
+        KafkaEvents.Envelope c = KafkaEvents.Envelope.of(created);
         // out of order and twice: the installment before its payer, everything delivered again
         publish(c, p, r, c, r);
 
@@ -85,7 +72,7 @@ class DunningReguaIT {
 
         InstallmentOverdue overdue = new InstallmentOverdue(UUID.randomUUID().toString(), tenant, payer,
                 withStatus(view, "OVERDUE"), java.time.LocalDate.of(2026, 3, 11));
-        Sent o = new Sent(UUID.randomUUID().toString(), overdue);
+        KafkaEvents.Envelope o = KafkaEvents.Envelope.of(overdue);
         clock.setTo(Instant.parse("2026-03-11T12:30:00Z"));
         publish(o, o);
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -102,7 +89,7 @@ class DunningReguaIT {
 
         InstallmentPaid paid = new InstallmentPaid(UUID.randomUUID().toString(), tenant, payer, withStatus(view, "PAID"),
                 UUID.randomUUID().toString(), new dev.regua.contract.MoneyAmount("306.20", "BRL"), java.time.LocalDate.of(2026, 3, 12), "PIX");
-        publish(new Sent(UUID.randomUUID().toString(), paid), o);
+        publish(KafkaEvents.Envelope.of(paid), o);
         String staff = KeycloakTokens.clientCredentials(LocalInfraTestResource.infra().realmUrl(), "sorriso-integration", "sorriso-integration-secret");
         clock.setTo(Instant.parse("2026-03-20T12:30:00Z")); // past the second notice's day
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(1,
@@ -115,28 +102,10 @@ class DunningReguaIT {
 
     @Test
     void aMessageThatIsNotACloudEventGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfraTestResource.infra().kafkaBootstrapServers());
         String marker = "poison-" + UUID.randomUUID();
-        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            producer.send(new ProducerRecord<>(Topics.BILLING_EVENTS, "clinica-sorriso/poison", "{\"" + marker + "\": true}"));
-            producer.flush();
-        }
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfraTestResource.infra().kafkaBootstrapServers());
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, "dlq-it-" + UUID.randomUUID());
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        try (var consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of("regua.dunning.dlq"));
-            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> {
-                for (ConsumerRecord<String, String> rec : consumer.poll(Duration.ofMillis(500))) {
-                    if (rec.value() != null && rec.value().contains(marker)) {
-                        return true;
-                    }
-                }
-                return false;
-            });
-        }
+        kafka().publishRaw(Topics.BILLING_EVENTS, "clinica-sorriso/poison", "{\"" + marker + "\": true}");
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> kafka().readAll("regua.dunning.dlq", Duration.ofSeconds(2))
+                .stream().anyMatch(rec -> rec.value() != null && rec.value().contains(marker)));
     }
 
     @Test
@@ -149,39 +118,20 @@ class DunningReguaIT {
                 v.originalDueDate(), v.dueDate(), v.terms(), status, v.paidAmount());
     }
 
-    private void publish(Sent... events) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfraTestResource.infra().kafkaBootstrapServers());
-        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            for (Sent s : events) {
-                EventType type = EventType.of(s.event().getClass());
-                var record = new ProducerRecord<>(Topics.BILLING_EVENTS, s.event().partitionKey(), EventCodec.toJson(s.event()));
-                record.headers().add(CloudEventHeaders.ID, s.id().getBytes(StandardCharsets.UTF_8));
-                record.headers().add(CloudEventHeaders.TYPE, type.type().getBytes(StandardCharsets.UTF_8));
-                record.headers().add(CloudEventHeaders.SPEC_VERSION, "1.0".getBytes(StandardCharsets.UTF_8));
-                record.headers().add(CloudEventHeaders.SOURCE, "/regua/test".getBytes(StandardCharsets.UTF_8));
-                producer.send(record);
-            }
-            producer.flush();
-        }
+    private static KafkaEvents kafka() {
+        return new KafkaEvents(LocalInfraTestResource.infra().kafkaBootstrapServers());
+    }
+
+    private void publish(KafkaEvents.Envelope... events) {
+        kafka().publish(events);
     }
 
     private List<NotificationRequested> commandsFor(String payer) {
-        Properties props = new Properties();
-        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfraTestResource.infra().kafkaBootstrapServers());
-        props.put(ConsumerConfig.GROUP_ID_CONFIG, "dunning-it-" + UUID.randomUUID());
-        props.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
         List<NotificationRequested> out = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(props, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(Topics.DUNNING_EVENTS));
-            long deadline = System.currentTimeMillis() + 4000;
-            while (System.currentTimeMillis() < deadline) {
-                for (ConsumerRecord<String, String> rec : consumer.poll(Duration.ofMillis(500))) {
-                    NotificationRequested command = EventCodec.fromJson(rec.value(), NotificationRequested.class);
-                    if (payer.equals(command.payerId())) {
-                        out.add(command);
-                    }
-                }
+        for (ConsumerRecord<String, String> rec : kafka().readAll(Topics.DUNNING_EVENTS, Duration.ofSeconds(3))) {
+            NotificationRequested command = EventCodec.fromJson(rec.value(), NotificationRequested.class);
+            if (payer.equals(command.payerId())) {
+                out.add(command);
             }
         }
         return out;

@@ -34,6 +34,32 @@ public final class Platform implements AutoCloseable {
             return new Ports(8080, 8081, 8082, 8083, 8084, 9092, 15432, 8180, 2525, 8025);
         }
 
+        /**
+         * The defaults, each overridable by a system property {@code regua.port.<name>} or an environment variable
+         * {@code REGUA_PORT_<NAME>} (names: gateway, billing, dunning, notification, credit, kafka, postgres,
+         * keycloak, smtp, mail-api), e.g. {@code ./mvnw install -Prun -Dregua.port.gateway=9080}.
+         */
+        public static Ports configured() {
+            Ports d = defaults();
+            return new Ports(port("gateway", d.gateway()), port("billing", d.billing()), port("dunning", d.dunning()),
+                    port("notification", d.notification()), port("credit", d.credit()), port("kafka", d.kafka()),
+                    port("postgres", d.postgres()), port("keycloak", d.keycloak()), port("smtp", d.smtp()),
+                    port("mail-api", d.mailApi()));
+        }
+
+        private static int port(String name, int fallback) {
+            String value = System.getProperty("regua.port." + name,
+                    System.getenv("REGUA_PORT_" + name.toUpperCase(java.util.Locale.ROOT).replace('-', '_')));
+            if (value == null || value.isBlank()) {
+                return fallback;
+            }
+            try {
+                return Integer.parseInt(value.strip());
+            } catch (NumberFormatException e) {
+                throw new InfraStartException("regua.port." + name + " must be a port number, not '" + value + "'");
+            }
+        }
+
         public static Ports free() {
             return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), 0, 0, 0, 0, 0);
         }

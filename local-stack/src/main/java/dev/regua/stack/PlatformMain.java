@@ -35,7 +35,7 @@ public final class PlatformMain {
     private static void run(Path checkout) throws InterruptedException {
         Instant begin = Instant.now();
         System.out.println("Régua: starting Kafka, PostgreSQL, Keycloak, SMTP and the five services…");
-        Platform platform = Platform.start(checkout, Platform.Ports.defaults(), NAME, true);
+        Platform platform = Platform.start(checkout, Platform.Ports.configured(), NAME, true);
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nRégua: stopping everything…");

@@ -10,6 +10,7 @@ import dev.regua.infra.KeycloakTokens;
 import dev.regua.infra.MailMessage;
 import dev.regua.infra.Mailbox;
 import dev.regua.infra.ReguaHome;
+import dev.regua.testing.KafkaEvents;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.nio.charset.StandardCharsets;
@@ -18,17 +19,9 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.Header;
-import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -81,12 +74,7 @@ class FirstCollectionE2EIT {
         given().baseUri(platform.gatewayUrl()).get("/q/health/ready").then().statusCode(200);
 
         setClock("2026-03-02T15:00:00Z"); // Monday, noon in São Paulo
-        api(integrator).body(Map.of("legalName", "Clínica Odontológica Sorriso Ltda", "tradeName", "Clínica Sorriso",
-                        "cnpj", "11.222.333/0001-81", "timeZone", "America/Sao_Paulo", "vertical", "CLINIC",
-                        "finePercent", 2, "monthlyInterestPercent", 1,
-                        "address", Map.of("street", "Rua das Flores", "number", "100", "district", "Centro",
-                                "city", "Campinas", "state", "SP", "postalCode", "13010-000")))
-                .put("/api/billing/settings").then().statusCode(200);
+        defineClinicSettings();
         String payerId = api(integrator).body(Map.of("name", "Maria da Silva", "taxId", "529.982.247-25",
                         "email", email, "state", "SP"))
                 .post("/api/billing/payers").then().statusCode(201).extract().path("id");
@@ -173,6 +161,31 @@ class FirstCollectionE2EIT {
                 .contentType("application/problem+json");
     }
 
+    @Test
+    void staffUsersSignInWithTheirOwnTokenAndSeeOnlyTheirTenant() {
+        String realm = platform.infra().realmUrl();
+        String ana = KeycloakTokens.password(realm, "regua-console", "ana", "ana");
+        String bruno = KeycloakTokens.password(realm, "regua-console", "bruno", "bruno");
+        defineClinicSettings();
+        String payerId = api(integrator).body(Map.of("name", "Paciente Staff", "taxId", "390.533.447-05", "state", "RJ"))
+                .post("/api/billing/payers").then().statusCode(201).extract().path("id");
+        api(ana).get("/api/billing/payers/" + payerId).then().statusCode(200).body("name", equalTo("Paciente Staff"));
+        api(bruno).get("/api/billing/payers/" + payerId).then().statusCode(404);
+        api(ana).body(Map.of("legalName", "X", "cnpj", "11.222.333/0001-81", "timeZone", "America/Sao_Paulo",
+                        "vertical", "CLINIC", "finePercent", 2, "monthlyInterestPercent", 1,
+                        "address", Map.of("street", "R", "number", "1", "city", "Campinas", "state", "SP")))
+                .put("/api/billing/settings").then().statusCode(403).contentType("application/problem+json");
+    }
+
+    private static void defineClinicSettings() {
+        api(integrator).body(Map.of("legalName", "Clínica Odontológica Sorriso Ltda", "tradeName", "Clínica Sorriso",
+                        "cnpj", "11.222.333/0001-81", "timeZone", "America/Sao_Paulo", "vertical", "CLINIC",
+                        "finePercent", 2, "monthlyInterestPercent", 1,
+                        "address", Map.of("street", "Rua das Flores", "number", "100", "district", "Centro",
+                                "city", "Campinas", "state", "SP", "postalCode", "13010-000")))
+                .put("/api/billing/settings").then().statusCode(200);
+    }
+
     private static Map<String, Object> plan(String payerId, String total, int count, String firstDue) {
         return Map.of("payerId", payerId, "description", "Tratamento", "totalAmount", new java.math.BigDecimal(total),
                 "installments", count, "firstDueDate", firstDue);
@@ -180,37 +193,19 @@ class FirstCollectionE2EIT {
 
     /** Re-publishes every record of a topic with its headers (the same CloudEvents id); optionally also a copy with a new id. */
     private static int redeliver(String topic, boolean alsoWithNewId) {
-        Properties c = new Properties();
-        c.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.infra().kafkaBootstrapServers());
-        c.put(ConsumerConfig.GROUP_ID_CONFIG, "e2e-replay-" + UUID.randomUUID());
-        c.put(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest");
-        Properties p = new Properties();
-        p.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, platform.infra().kafkaBootstrapServers());
-        List<ConsumerRecord<String, String>> records = new ArrayList<>();
-        try (var consumer = new KafkaConsumer<>(c, new StringDeserializer(), new StringDeserializer())) {
-            consumer.subscribe(List.of(topic));
-            long deadline = System.currentTimeMillis() + 5000;
-            while (System.currentTimeMillis() < deadline) {
-                consumer.poll(Duration.ofMillis(300)).forEach(records::add);
-            }
-        }
-        try (var producer = new KafkaProducer<>(p, new StringSerializer(), new StringSerializer())) {
+        KafkaEvents kafka = new KafkaEvents(platform.infra().kafkaBootstrapServers());
+        List<ConsumerRecord<String, String>> records = kafka.readAll(topic, Duration.ofSeconds(4));
+        kafka.republish(records);
+        if (alsoWithNewId) {
+            List<ConsumerRecord<String, String>> reissued = new ArrayList<>();
             for (ConsumerRecord<String, String> r : records) {
-                ProducerRecord<String, String> again = new ProducerRecord<>(topic, r.key(), r.value());
+                var copy = new ConsumerRecord<>(r.topic(), r.partition(), r.offset(), r.key(), r.value());
                 for (Header h : r.headers()) {
-                    again.headers().add(h.key(), h.value());
+                    copy.headers().add(h.key(), h.key().equals("ce_id") ? UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8) : h.value());
                 }
-                producer.send(again);
-                if (alsoWithNewId) {
-                    ProducerRecord<String, String> reissued = new ProducerRecord<>(topic, r.key(), r.value());
-                    for (Header h : r.headers()) {
-                        reissued.headers().add(h.key(), h.key().equals("ce_id")
-                                ? UUID.randomUUID().toString().getBytes(StandardCharsets.UTF_8) : h.value());
-                    }
-                    producer.send(reissued);
-                }
+                reissued.add(copy);
             }
-            producer.flush();
+            kafka.republish(reissued);
         }
         return records.size();
     }

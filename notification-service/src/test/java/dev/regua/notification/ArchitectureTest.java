@@ -1,36 +1,24 @@
 package dev.regua.notification;
 
-import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
-
 import com.tngtech.archunit.core.domain.JavaClasses;
-import com.tngtech.archunit.core.importer.ClassFileImporter;
-import com.tngtech.archunit.core.importer.ImportOption;
+import dev.regua.testing.ArchitectureRules;
 import org.junit.jupiter.api.Test;
 
 class ArchitectureTest {
-    private final JavaClasses classes = new ClassFileImporter()
-            .withImportOption(ImportOption.Predefined.DO_NOT_INCLUDE_TESTS)
-            .importPackages("dev.regua.notification");
+    private final JavaClasses classes = ArchitectureRules.productionClassesOf("dev.regua.notification");
 
     @Test
     void domainCodeIsPlainJavaWithoutFrameworkImports() {
-        noClasses().that().resideInAPackage("..domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("io.quarkus..", "io.smallrye..", "io.vertx..",
-                        "jakarta..", "org.eclipse.microprofile..", "org.hibernate..", "com.fasterxml..")
-                .check(classes);
+        ArchitectureRules.domainIsPlainJava(classes);
     }
 
     @Test
     void domainDoesNotReachIntoOtherLayers() {
-        noClasses().that().resideInAPackage("..domain..")
-                .should().dependOnClassesThat().resideInAnyPackage("..api..", "..persistence..", "..application..", "..messaging..")
-                .check(classes);
+        ArchitectureRules.domainStaysOutOfOtherLayers(classes);
     }
 
     @Test
     void persistenceDoesNotDependOnTheApi() {
-        noClasses().that().resideInAPackage("..persistence..")
-                .should().dependOnClassesThat().resideInAPackage("..api..")
-                .check(classes);
+        ArchitectureRules.persistenceDoesNotDependOnTheApi(classes);
     }
 }

@@ -5,30 +5,22 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.regua.contract.CloudEventHeaders;
-import dev.regua.contract.EventCodec;
 import dev.regua.contract.EventType;
 import dev.regua.contract.GoldenSamples;
-import dev.regua.contract.Topics;
 import dev.regua.contract.dunning.NotificationRequested;
 import dev.regua.infra.KeycloakTokens;
 import dev.regua.infra.MailMessage;
 import dev.regua.infra.quarkus.LocalInfraTestResource;
 import dev.regua.support.clock.PlatformClock;
+import dev.regua.testing.KafkaEvents;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import jakarta.inject.Inject;
-import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import java.util.UUID;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.Test;
 
@@ -50,15 +42,7 @@ class EmailDeliveryIT {
     }
 
     private void publish(NotificationRequested command, String messageId) {
-        Properties props = new Properties();
-        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, LocalInfraTestResource.infra().kafkaBootstrapServers());
-        try (var producer = new KafkaProducer<>(props, new StringSerializer(), new StringSerializer())) {
-            var record = new ProducerRecord<>(Topics.DUNNING_EVENTS, command.partitionKey(), EventCodec.toJson(command));
-            record.headers().add(CloudEventHeaders.ID, messageId.getBytes(StandardCharsets.UTF_8));
-            record.headers().add(CloudEventHeaders.TYPE, EventType.NOTIFICATION_REQUESTED.type().getBytes(StandardCharsets.UTF_8));
-            producer.send(record);
-            producer.flush();
-        }
+        new KafkaEvents(LocalInfraTestResource.infra().kafkaBootstrapServers()).publish(new KafkaEvents.Envelope(messageId, command));
     }
 
     @Test
