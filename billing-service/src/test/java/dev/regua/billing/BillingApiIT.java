@@ -24,6 +24,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
@@ -156,6 +157,53 @@ class BillingApiIT {
                 "dev.regua.billing.installment.created.v1", "dev.regua.billing.installment.due.v1",
                 "dev.regua.billing.installment.overdue.v1", "dev.regua.billing.installment.paid.v1");
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(expected, typesFor(key)));
+    }
+
+    @Test
+    void theSameIdempotencyKeyAnswersTheSameResponseAndRefusesADifferentRequest() {
+        String key = "payer-" + UUID.randomUUID();
+        var body = Map.of("name", "Carlos Lima", "taxId", "935.411.347-80", "email", "carlos@example.com", "state", "MG");
+        String id = given().auth().oauth2(sorriso).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/api/billing/payers").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(sorriso).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/api/billing/payers").then().statusCode(201).header("Idempotent-Replayed", "true")
+                .header("Location", org.hamcrest.Matchers.endsWith("/api/billing/payers/" + id)).body("id", equalTo(id));
+        given().auth().oauth2(sorriso).contentType(ContentType.JSON).header("Idempotency-Key", key)
+                .body(Map.of("name", "Outra Pessoa", "taxId", "935.411.347-80", "state", "MG"))
+                .post("/api/billing/payers").then().statusCode(422).body("rule", equalTo("idempotency-key-reused"));
+        // the key belongs to the tenant: another tenant may use the same one for its own request
+        given().auth().oauth2(visao).contentType(ContentType.JSON).header("Idempotency-Key", key).body(body)
+                .post("/api/billing/payers").then().statusCode(201).body("id", org.hamcrest.Matchers.not(equalTo(id)));
+    }
+
+    @Test
+    void agesTheOpenAmountsAndListsWhoOwesMostOnlyForTheCallersTenant() {
+        String ana = given().auth().oauth2(visao).contentType(ContentType.JSON)
+                .body(Map.of("name", "Ana Costa", "taxId", "111.444.777-35", "state", "SP"))
+                .post("/api/billing/payers").then().statusCode(201).extract().path("id");
+        String bento = given().auth().oauth2(visao).contentType(ContentType.JSON)
+                .body(Map.of("name", "Bento Alves", "taxId", "529.982.247-25", "state", "SP"))
+                .post("/api/billing/payers").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(visao).contentType(ContentType.JSON)
+                .body("{\"payerId\":\"" + ana + "\",\"totalAmount\":300,\"installments\":3,\"firstDueDate\":\"2026-01-10\"}")
+                .post("/api/billing/installment-plans").then().statusCode(201);
+        given().auth().oauth2(visao).contentType(ContentType.JSON)
+                .body("{\"payerId\":\"" + bento + "\",\"totalAmount\":500,\"installments\":1,\"firstDueDate\":\"2025-10-10\"}")
+                .post("/api/billing/installment-plans").then().statusCode(201);
+
+        given().auth().oauth2(visao).queryParam("asOf", "2026-03-02").get("/api/billing/receivables/aging").then().statusCode(200)
+                .body("buckets.find { it.bucket == 'CURRENT' }.outstanding", equalTo(100.00f))
+                .body("buckets.find { it.bucket == 'DAYS_1_15' }.installments", equalTo(0))
+                .body("buckets.find { it.bucket == 'DAYS_16_30' }.outstanding", equalTo(100.00f))
+                .body("buckets.find { it.bucket == 'DAYS_31_60' }.outstanding", equalTo(100.00f))
+                .body("buckets.find { it.bucket == 'OVER_90' }.outstanding", equalTo(500.00f))
+                .body("totalOutstanding", equalTo(800.00f)).body("totalOverdue", equalTo(700.00f));
+        given().auth().oauth2(visao).queryParam("asOf", "2026-03-02").get("/api/billing/receivables/debtors").then().statusCode(200)
+                .body("payerId", org.hamcrest.Matchers.contains(bento, ana))
+                .body("[0].overdue", equalTo(500.00f)).body("[0].daysSinceOldestDueDate", equalTo(143))
+                .body("[1].overdue", equalTo(200.00f)).body("[1].oldestDueDate", equalTo("2026-01-12"));
+        given().auth().oauth2(sorriso).queryParam("asOf", "2026-03-02").get("/api/billing/receivables/debtors").then().statusCode(200)
+                .body("payerId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItems(ana, bento)));
     }
 
     private io.restassured.response.Response plan(String token, String payerId, String total, int installments) {

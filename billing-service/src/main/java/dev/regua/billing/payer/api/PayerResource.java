@@ -3,6 +3,7 @@ package dev.regua.billing.payer.api;
 import dev.regua.billing.payer.domain.Payer;
 import dev.regua.billing.payer.persistence.PayerRepository;
 import dev.regua.billing.tenant.persistence.TenantRepository;
+import dev.regua.support.idempotency.IdempotentRequests;
 import dev.regua.kernel.taxid.TaxId;
 import dev.regua.support.outbox.OutboxWriter;
 import dev.regua.support.problem.BusinessRuleException;
@@ -23,6 +24,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -47,9 +49,11 @@ public class PayerResource {
     private final TenantRepository tenants;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final IdempotentRequests idempotency;
 
     public PayerResource(TenantContext tenant, PayerRepository payers, TenantRepository tenants, OutboxWriter outbox,
-                         Clock clock) {
+                         Clock clock, IdempotentRequests idempotency) {
+        this.idempotency = idempotency;
         this.tenant = tenant;
         this.payers = payers;
         this.tenants = tenants;
@@ -76,9 +80,15 @@ public class PayerResource {
     @POST
     @Path("/payers")
     @WithTransaction
-    @Operation(summary = "Register a payer (CPF or CNPJ, alphanumeric CNPJ included)")
-    public Uni<Response> register(@NotNull @Valid RegisterPayer request) {
+    @Operation(summary = "Register a payer (CPF or CNPJ, alphanumeric CNPJ included). Accepts an Idempotency-Key.")
+    public Uni<Response> register(@NotNull @Valid RegisterPayer request,
+                                  @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         String tenantId = tenant.tenantId();
+        return idempotency.once(tenantId, idempotencyKey, "POST", "/api/billing/payers", request,
+                () -> register(tenantId, request));
+    }
+
+    private Uni<Response> register(String tenantId, RegisterPayer request) {
         TaxId taxId;
         try {
             taxId = TaxId.parse(request.taxId());

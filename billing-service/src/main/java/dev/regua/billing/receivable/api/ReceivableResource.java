@@ -5,6 +5,7 @@ import dev.regua.billing.receivable.domain.Installment;
 import dev.regua.billing.receivable.domain.InstallmentPlan;
 import dev.regua.kernel.charges.AmountDue;
 import dev.regua.kernel.money.Money;
+import dev.regua.support.idempotency.IdempotentRequests;
 import dev.regua.support.tenancy.TenantContext;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -20,6 +21,7 @@ import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -42,9 +44,11 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ReceivableResource {
     private final TenantContext tenant;
     private final ReceivableService service;
+    private final IdempotentRequests idempotency;
 
-    public ReceivableResource(TenantContext tenant, ReceivableService service) {
+    public ReceivableResource(TenantContext tenant, ReceivableService service, IdempotentRequests idempotency) {
         this.tenant = tenant;
+        this.idempotency = idempotency;
         this.service = service;
     }
 
@@ -96,12 +100,19 @@ public class ReceivableResource {
     @POST
     @Path("/installment-plans")
     @WithTransaction
-    @Operation(summary = "Create an installment plan (parcelamento / crediário): N monthly installments from a first due date")
-    public Uni<Response> createPlan(@NotNull @Valid CreatePlan request) {
+    @Operation(summary = "Create an installment plan (parcelamento / crediário): N monthly installments from a first due date. Accepts an Idempotency-Key.")
+    public Uni<Response> createPlan(@NotNull @Valid CreatePlan request,
+                                    @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        String tenantId = tenant.tenantId();
+        return idempotency.once(tenantId, idempotencyKey, "POST", "/api/billing/installment-plans", request,
+                () -> createPlan(tenantId, request));
+    }
+
+    private Uni<Response> createPlan(String tenantId, CreatePlan request) {
         var command = new ReceivableService.NewPlan(request.payerId(), request.description(),
                 Money.of(request.totalAmount()), request.installments(), request.firstDueDate(), request.finePercent(),
                 request.monthlyInterestPercent(), request.graceDays());
-        return service.createPlan(tenant.tenantId(), command).map(plan -> Response
+        return service.createPlan(tenantId, command).map(plan -> Response
                 .created(URI.create("/api/billing/contracts/" + plan.contractId() + "/installments"))
                 .entity(view(plan)).build());
     }
@@ -143,11 +154,18 @@ public class ReceivableResource {
     @POST
     @Path("/installments/{id}/payments")
     @WithTransaction
-    @Operation(summary = "Record a payment; the same method + externalId is applied only once")
-    public Uni<Response> pay(@PathParam("id") UUID id, @NotNull @Valid RecordPayment request) {
+    @Operation(summary = "Record a payment; the same method + externalId is applied only once. Accepts an Idempotency-Key.")
+    public Uni<Response> pay(@PathParam("id") UUID id, @NotNull @Valid RecordPayment request,
+                             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        String tenantId = tenant.tenantId();
+        return idempotency.once(tenantId, idempotencyKey, "POST", "/api/billing/installments/" + id + "/payments",
+                request, () -> pay(tenantId, id, request));
+    }
+
+    private Uni<Response> pay(String tenantId, UUID id, RecordPayment request) {
         var command = new ReceivableService.PaymentCommand(Money.of(request.amount()), request.method().name(),
                 request.externalId(), request.paidOn());
-        return service.pay(tenant.tenantId(), id, command).map(result -> Response
+        return service.pay(tenantId, id, command).map(result -> Response
                 .status(result.alreadyRecorded() ? Response.Status.OK : Response.Status.CREATED)
                 .entity(new PaymentView(result.paymentId(), result.alreadyRecorded(), InstallmentView.of(result.installment())))
                 .build());
