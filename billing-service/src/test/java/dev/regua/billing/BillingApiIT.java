@@ -177,6 +177,27 @@ class BillingApiIT {
     }
 
     @Test
+    void aChangedPayerKeepsTheReplacedVersionAndAnnouncesTheNewOne() {
+        String payerId = registerPayer(sorriso, "453.178.287-91", "antigo@example.com");
+        var change = Map.of("name", "Maria da Silva", "email", "novo@example.com", "mobile", "+5511999990000", "state", "RJ");
+        given().auth().oauth2(sorriso).contentType(ContentType.JSON).body(change).put("/api/billing/payers/" + payerId)
+                .then().statusCode(200).body("email", equalTo("novo@example.com")).body("taxId", equalTo("453.178.287-91"));
+        given().auth().oauth2(sorriso).contentType(ContentType.JSON).body(change).put("/api/billing/payers/" + payerId)
+                .then().statusCode(200);
+        given().auth().oauth2(sorriso).get("/api/billing/payers/" + payerId + "/versions").then().statusCode(200)
+                .body("size()", equalTo(1)).body("[0].email", equalTo("antigo@example.com")).body("[0].state", equalTo("SP"))
+                .body("[0].replacedBy", equalTo("service-account-sorriso-integration"));
+        given().auth().oauth2(visao).contentType(ContentType.JSON).body(change).put("/api/billing/payers/" + payerId)
+                .then().statusCode(404);
+        given().auth().oauth2(visao).get("/api/billing/payers/" + payerId + "/versions").then().statusCode(404);
+        given().auth().oauth2(sorriso).contentType(ContentType.JSON).body(Map.of("name", "", "state", "XX"))
+                .put("/api/billing/payers/" + payerId).then().statusCode(400).body("errors.field", org.hamcrest.Matchers.hasItems("name", "state"));
+        String key = Topics.payerKey("clinica-sorriso", payerId);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(
+                List.of("dev.regua.billing.payer.registered.v1", "dev.regua.billing.payer.updated.v1"), typesFor(key)));
+    }
+
+    @Test
     void agesTheOpenAmountsAndListsWhoOwesMostOnlyForTheCallersTenant() {
         String ana = given().auth().oauth2(visao).contentType(ContentType.JSON)
                 .body(Map.of("name", "Ana Costa", "taxId", "111.444.777-35", "state", "SP"))

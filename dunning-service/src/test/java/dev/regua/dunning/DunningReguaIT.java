@@ -13,6 +13,7 @@ import dev.regua.contract.billing.InstallmentOverdue;
 import dev.regua.contract.billing.InstallmentPaid;
 import dev.regua.contract.billing.InstallmentView;
 import dev.regua.contract.billing.PayerRegistered;
+import dev.regua.contract.billing.PayerUpdated;
 import dev.regua.contract.billing.TenantProfileUpdated;
 import dev.regua.contract.dunning.NotificationRequested;
 import dev.regua.infra.KeycloakTokens;
@@ -73,8 +74,10 @@ class DunningReguaIT {
         InstallmentOverdue overdue = new InstallmentOverdue(UUID.randomUUID().toString(), tenant, payer,
                 withStatus(view, "OVERDUE"), java.time.LocalDate.of(2026, 3, 11));
         KafkaEvents.Envelope o = KafkaEvents.Envelope.of(overdue);
+        PayerUpdated moved = new PayerUpdated(UUID.randomUUID().toString(), tenant, payer, registered.name(),
+                registered.taxId(), "maria.nova@example.com", registered.mobile(), "RJ");
         clock.setTo(Instant.parse("2026-03-11T12:30:00Z"));
-        publish(o, o);
+        publish(KafkaEvents.Envelope.of(moved), o, o);
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             List<NotificationRequested> commands = commandsFor(payer);
             assertEquals(List.of("reminder-before-due", "overdue-first"), commands.stream().map(NotificationRequested::stepCode).toList());
@@ -84,6 +87,7 @@ class DunningReguaIT {
             assertEquals("0.10", notice.variables().get("interest"));
             assertEquals("2026-03-10", notice.variables().get("originalDueDate"));
             assertEquals(profile.cnpj(), notice.creditor().cnpj());
+            assertEquals("maria.nova@example.com", notice.recipient().email(), "the payer's new address is used");
             assertEquals("dunning:" + tenant + ":" + view.installmentId() + ":overdue-first", notice.idempotencyKey());
         });
 

@@ -6,6 +6,7 @@ import dev.regua.contract.billing.InstallmentOverdue;
 import dev.regua.contract.billing.InstallmentPaid;
 import dev.regua.contract.billing.InstallmentPartiallyPaid;
 import dev.regua.contract.billing.PayerRegistered;
+import dev.regua.contract.billing.PayerUpdated;
 import dev.regua.contract.billing.TenantProfileUpdated;
 import dev.regua.contract.dunning.NotificationRequested;
 import dev.regua.contract.notification.MessageFailed;
@@ -20,6 +21,7 @@ import java.util.Optional;
 public enum EventType {
     TENANT_PROFILE_UPDATED("dev.regua.billing.tenant-profile.updated.v1", Topics.BILLING_EVENTS, TenantProfileUpdated.class),
     PAYER_REGISTERED("dev.regua.billing.payer.registered.v1", Topics.BILLING_EVENTS, PayerRegistered.class),
+    PAYER_UPDATED("dev.regua.billing.payer.updated.v1", Topics.BILLING_EVENTS, PayerUpdated.class),
     INSTALLMENT_CREATED("dev.regua.billing.installment.created.v1", Topics.BILLING_EVENTS, InstallmentCreated.class),
     INSTALLMENT_DUE("dev.regua.billing.installment.due.v1", Topics.BILLING_EVENTS, InstallmentDue.class),
     INSTALLMENT_OVERDUE("dev.regua.billing.installment.overdue.v1", Topics.BILLING_EVENTS, InstallmentOverdue.class),

@@ -26,6 +26,7 @@ import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
@@ -74,6 +75,12 @@ public class PayerResource {
         }
     }
 
+    public record UpdatePayer(@NotBlank @Size(max = 200) String name,
+                              @Email @Size(max = 254) String email,
+                              @Pattern(regexp = "\\+?\\d{10,15}", message = "must be a phone number with DDD, e.g. +5519991234567") String mobile,
+                              @NotNull @Pattern(regexp = "AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO", message = "must be a Brazilian state (UF), e.g. SP") String state) {
+    }
+
     public record PayerPage(List<PayerView> items, String nextCursor) {
     }
 
@@ -111,6 +118,39 @@ public class PayerResource {
                 })
                 .chain(() -> outbox.append(payer.registeredEvent()))
                 .map(v -> Response.created(URI.create("/api/billing/payers/" + payer.id())).entity(PayerView.of(payer)).build());
+    }
+
+    @PUT
+    @Path("/payers/{id}")
+    @WithTransaction
+    @Operation(summary = "Change a payer's name or contact points; the replaced version is kept (the tax id never changes)")
+    public Uni<PayerView> update(@PathParam("id") UUID id, @NotNull @Valid UpdatePayer request) {
+        String tenantId = tenant.tenantId();
+        String actor = tenant.actor();
+        return payers.findForTenant(tenantId, id).chain(current -> {
+            if (current == null) {
+                throw new ResourceNotFoundException("payer " + id + " not found");
+            }
+            return current.changedTo(request.name(), request.email(), request.mobile(), request.state())
+                    .map(next -> payers.replace(current, next, clock.instant(), actor)
+                            .chain(() -> outbox.append(next.updatedEvent()))
+                            .replaceWith(PayerView.of(next)))
+                    .orElseGet(() -> Uni.createFrom().item(PayerView.of(current)));
+        });
+    }
+
+    @GET
+    @Path("/payers/{id}/versions")
+    @WithSession
+    @Operation(summary = "The versions a payer had before each change, newest first")
+    public Uni<List<PayerRepository.Version>> versions(@PathParam("id") UUID id) {
+        String tenantId = tenant.tenantId();
+        return payers.findForTenant(tenantId, id).chain(current -> {
+            if (current == null) {
+                throw new ResourceNotFoundException("payer " + id + " not found");
+            }
+            return payers.versions(tenantId, id);
+        });
     }
 
     @GET

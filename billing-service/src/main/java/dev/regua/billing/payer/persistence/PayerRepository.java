@@ -42,6 +42,55 @@ public class PayerRepository implements PanacheRepositoryBase<PayerEntity, UUID>
         return persist(e).replaceWithVoid();
     }
 
+    /** Replaces the payer's current version, keeping the old one in payer_version. */
+    public Uni<Void> replace(Payer previous, Payer next, java.time.Instant now, String actor) {
+        String keep = "insert into payer_version (id, tenant_id, payer_id, name, email, mobile, state, replaced_at, replaced_by) "
+                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9)";
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createNativeQuery(keep)
+                        .setParameter(1, UUID.randomUUID()).setParameter(2, previous.tenantId()).setParameter(3, previous.id())
+                        .setParameter(4, previous.name()).setParameter(5, previous.email()).setParameter(6, previous.mobile())
+                        .setParameter(7, previous.state())
+                        .setParameter(8, java.time.OffsetDateTime.ofInstant(now, java.time.ZoneOffset.UTC))
+                        .setParameter(9, actor).executeUpdate())
+                .chain(() -> find("tenantId = ?1 and id = ?2", next.tenantId(), next.id()).<PayerEntity>firstResult())
+                .invoke(e -> {
+                    e.name = next.name();
+                    e.email = next.email();
+                    e.mobile = next.mobile();
+                    e.state = next.state();
+                })
+                .replaceWithVoid();
+    }
+
+    /** A version a payer had before a change. */
+    public record Version(String name, String email, String mobile, String state, java.time.Instant replacedAt, String replacedBy) {
+    }
+
+    public Uni<List<Version>> versions(String tenantId, UUID payerId) {
+        String sql = "select name, email, mobile, state, replaced_at, replaced_by from payer_version "
+                + "where tenant_id = ?1 and payer_id = ?2 order by replaced_at desc";
+        return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class)
+                        .setParameter(1, tenantId).setParameter(2, payerId).getResultList())
+                .map(rows -> rows.stream().map(r -> new Version((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                        toInstant(r[4]), (String) r[5])).toList());
+    }
+
+    private static java.time.Instant toInstant(Object value) {
+        if (value instanceof java.time.OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.time.Instant i) {
+            return i;
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        if (value instanceof java.time.LocalDateTime l) {
+            return l.toInstant(java.time.ZoneOffset.UTC);
+        }
+        throw new IllegalStateException("unexpected timestamp type " + value);
+    }
+
     static Payer toDomain(PayerEntity e) {
         return new Payer(e.id, e.tenantId, e.name, TaxId.parse(e.taxId), e.email, e.mobile, e.state);
     }

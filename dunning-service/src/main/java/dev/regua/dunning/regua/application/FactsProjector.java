@@ -8,6 +8,7 @@ import dev.regua.contract.billing.InstallmentPaid;
 import dev.regua.contract.billing.InstallmentPartiallyPaid;
 import dev.regua.contract.billing.InstallmentView;
 import dev.regua.contract.billing.PayerRegistered;
+import dev.regua.contract.billing.PayerUpdated;
 import dev.regua.contract.billing.TenantProfileUpdated;
 import dev.regua.dunning.regua.domain.InstallmentFacts;
 import dev.regua.dunning.regua.domain.InstallmentFacts.BillingStatus;
@@ -42,7 +43,8 @@ public class FactsProjector {
     public Uni<Void> apply(RegisteredEvent event) {
         return switch (event) {
             case TenantProfileUpdated e -> tenant(e);
-            case PayerRegistered e -> payer(e);
+            case PayerRegistered e -> payer(e.tenantId(), e.payerId(), e.name(), e.email(), e.mobile(), e.state());
+            case PayerUpdated e -> payer(e.tenantId(), e.payerId(), e.name(), e.email(), e.mobile(), e.state());
             case InstallmentCreated e -> installment(e.tenantId(), e.payerId(), e.installment(), BillingStatus.OPEN, null, null);
             case InstallmentDue e -> installment(e.tenantId(), e.payerId(), e.installment(), BillingStatus.DUE, null, null);
             case InstallmentOverdue e -> installment(e.tenantId(), e.payerId(), e.installment(), BillingStatus.OVERDUE, e.overdueSince(), null);
@@ -67,16 +69,16 @@ public class FactsProjector {
         });
     }
 
-    private Uni<Void> payer(PayerRegistered e) {
-        UUID id = UUID.fromString(e.payerId());
-        return repository.payer(e.tenantId(), id).chain(existing -> {
+    private Uni<Void> payer(String tenantId, String payerId, String name, String email, String mobile, String state) {
+        UUID id = UUID.fromString(payerId);
+        return repository.payer(tenantId, id).chain(existing -> {
             PayerEntity p = existing == null ? new PayerEntity() : existing;
             p.payerId = id;
-            p.tenantId = e.tenantId();
-            p.name = e.name();
-            p.email = e.email();
-            p.mobile = e.mobile();
-            p.state = e.state();
+            p.tenantId = tenantId;
+            p.name = name;
+            p.email = email;
+            p.mobile = mobile;
+            p.state = state;
             p.updatedAt = clock.instant();
             return existing == null ? repository.persist(p) : Uni.createFrom().voidItem();
         });
