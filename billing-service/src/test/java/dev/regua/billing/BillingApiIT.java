@@ -225,6 +225,23 @@ class BillingApiIT {
                 .body("[1].overdue", equalTo(200.00f)).body("[1].oldestDueDate", equalTo("2026-01-12"));
         given().auth().oauth2(sorriso).queryParam("asOf", "2026-03-02").get("/api/billing/receivables/debtors").then().statusCode(200)
                 .body("payerId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItems(ana, bento)));
+        String csv = given().auth().oauth2(visao).queryParam("asOf", "2026-03-02").get("/api/billing/receivables/debtors.csv")
+                .then().statusCode(200).contentType("text/csv").extract().asString();
+        assertEquals(List.of("payer_id,name,open_installments,outstanding,overdue,oldest_due_date,days_since_oldest_due_date",
+                bento + ",\"Bento Alves\",1,500.00,500.00,2025-10-10,143",
+                ana + ",\"Ana Costa\",3,300.00,200.00,2026-01-12,49"), List.of(csv.split("\r\n")));
+
+        // the payer statement: installments with today's amount, payments, punctuality
+        String first = given().auth().oauth2(visao).get("/api/billing/payers/" + ana + "/installments").then().extract().path("[0].id");
+        given().auth().oauth2(visao).contentType(ContentType.JSON)
+                .body(Map.of("amount", "100.00", "method", "BOLETO", "externalId", "boleto-ana-1", "paidOn", "2026-01-12"))
+                .post("/api/billing/installments/" + first + "/payments").then().statusCode(201);
+        given().auth().oauth2(visao).queryParam("asOf", "2026-03-02").get("/api/billing/payers/" + ana + "/statement").then().statusCode(200)
+                .body("installments.size()", equalTo(3)).body("payments[0].externalId", equalTo("boleto-ana-1"))
+                .body("punctuality.settled", equalTo(1)).body("punctuality.onTime", equalTo(1))
+                .body("overdueToday", equalTo(102.67f)) // 100.00 + 2 % fine + 1 % a month for 20 days (0.67)
+                .body("outstandingToday", equalTo(202.67f));
+        given().auth().oauth2(sorriso).get("/api/billing/payers/" + ana + "/statement").then().statusCode(404);
     }
 
     private io.restassured.response.Response plan(String token, String payerId, String total, int installments) {

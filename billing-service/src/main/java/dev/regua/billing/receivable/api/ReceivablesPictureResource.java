@@ -99,6 +99,50 @@ public class ReceivablesPictureResource {
                         r.overdue(), r.oldestDueDate(), Math.max(0, day.toEpochDay() - r.oldestDueDate().toEpochDay()))).toList()));
     }
 
+    @GET
+    @Path("/aging.csv")
+    @Produces("text/csv")
+    @WithSession
+    @Operation(summary = "The aging buckets as CSV (for spreadsheets)")
+    public Uni<String> agingCsv(@QueryParam("asOf") LocalDate asOf) {
+        return aging(asOf).map(a -> {
+            StringBuilder csv = new StringBuilder("as_of,bucket,installments,outstanding\r\n");
+            for (Bucket b : a.buckets()) {
+                csv.append(a.asOf()).append(',').append(b.bucket()).append(',').append(b.installments()).append(',')
+                        .append(b.outstanding().toPlainString()).append("\r\n");
+            }
+            return csv.toString();
+        });
+    }
+
+    @GET
+    @Path("/debtors.csv")
+    @Produces("text/csv")
+    @WithSession
+    @Operation(summary = "Who owes how much since when, as CSV (for spreadsheets)")
+    public Uni<String> debtorsCsv(@QueryParam("asOf") LocalDate asOf,
+                                  @QueryParam("sort") @DefaultValue("AMOUNT") DebtorOrder sort,
+                                  @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(5000) int limit) {
+        return debtors(asOf, sort, limit).map(list -> {
+            StringBuilder csv = new StringBuilder("payer_id,name,open_installments,outstanding,overdue,oldest_due_date,days_since_oldest_due_date\r\n");
+            for (Debtor d : list) {
+                csv.append(d.payerId()).append(',').append(csvText(d.name())).append(',').append(d.openInstallments()).append(',')
+                        .append(d.outstanding().toPlainString()).append(',').append(d.overdue().toPlainString()).append(',')
+                        .append(d.oldestDueDate()).append(',').append(d.daysSinceOldestDueDate()).append("\r\n");
+            }
+            return csv.toString();
+        });
+    }
+
+    /** RFC 4180 quoting; a leading =, +, - or @ is neutralised so a spreadsheet never runs it as a formula. */
+    static String csvText(String value) {
+        if (value == null) {
+            return "";
+        }
+        String safe = !value.isEmpty() && "=+-@".indexOf(value.charAt(0)) >= 0 ? "'" + value : value;
+        return '"' + safe.replace("\"", "\"\"") + '"';
+    }
+
     private Uni<LocalDate> today(String tenantId, LocalDate asOf) {
         return tenants.settingsOf(tenantId).map(settings -> {
             if (settings == null) {

@@ -103,6 +103,13 @@ public class ReceivableRepository {
                 .setParameter(1, tenantId).setParameter(2, method).setParameter(3, externalId).getSingleResultOrNull());
     }
 
+    public Uni<List<PaymentEntity>> paymentsOfPayer(String tenantId, UUID payerId) {
+        return Panache.getSession().chain(s -> s.createQuery(
+                        "select p from PaymentEntity p, InstallmentEntity i where p.installmentId = i.id and p.tenantId = ?1 "
+                                + "and i.tenantId = ?1 and i.payerId = ?2 order by p.paidOn, p.createdAt", PaymentEntity.class)
+                .setParameter(1, tenantId).setParameter(2, payerId).getResultList());
+    }
+
     public Uni<Void> addPayment(PaymentEntity payment) {
         return Panache.getSession().chain(s -> s.persist(payment));
     }

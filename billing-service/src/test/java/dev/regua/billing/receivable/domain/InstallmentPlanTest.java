@@ -72,6 +72,20 @@ class InstallmentPlanTest {
     }
 
     @Test
+    void punctualityCountsPaymentsOnTheMovedDueDateAsOnTimeAndAveragesTheDaysLateOfTheOthers() {
+        var plan = plan("600.00", 3, LocalDate.of(2026, 5, 10)); // 05-10 is a Sunday: due Monday 05-11
+        var i = plan.installments();
+        i.get(0).pay(UUID.randomUUID(), Money.of("200.00"), LocalDate.of(2026, 5, 11), "PIX", calendar);
+        LocalDate late = LocalDate.of(2026, 6, 14); // due Wed 06-10: 4 days late
+        i.get(1).pay(UUID.randomUUID(), i.get(1).amountDueOn(late, calendar).total(), late, "PIX", calendar);
+        Punctuality p = Punctuality.of(i, calendar);
+        assertEquals(2, p.settled());
+        assertEquals(1, p.onTime());
+        assertEquals(new java.math.BigDecimal("0.5000"), p.onTimeShare());
+        assertEquals(new java.math.BigDecimal("2.0"), p.averageDaysLate());
+    }
+
+    @Test
     void aSweepAfterDowntimeCatchesUpBothMissedTransitionsInOrder() {
         Installment first = plan("900.00", 3, LocalDate.of(2026, 3, 10)).installments().get(0);
         var events = first.sweep(LocalDate.of(2026, 3, 20), 5, calendar);
