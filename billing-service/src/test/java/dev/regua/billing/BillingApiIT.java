@@ -198,6 +198,29 @@ class BillingApiIT {
     }
 
     @Test
+    void aMonthlyFeeIsGeneratedAheadOverARollingHorizonAsTimePasses() {
+        String payerId = registerPayer(sorriso, "748.374.524-00", "aluno@example.com");
+        Map<String, Object> fee = Map.of("payerId", payerId, "description", "Mensalidade escolar", "monthlyAmount", "450.00",
+                "dueDay", 10, "startMonth", "2026-03", "endMonth", "2026-12");
+        String contract = given().auth().oauth2(sorriso).contentType(ContentType.JSON).body(fee)
+                .post("/api/billing/monthly-fees").then().statusCode(201)
+                .body("generated.size()", equalTo(3)).body("generated[2].dueDate", equalTo("2026-05-11"))
+                .body("generated[0].count", equalTo(10)).extract().path("contractId");
+        clock.setTo(Instant.parse("2026-06-15T15:00:00Z"));
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(sorriso).get("/api/billing/contracts/" + contract + "/installments").then()
+                        .body("size()", equalTo(6)).body("[5].originalDueDate", equalTo("2026-08-10")));
+
+        given().auth().oauth2(visao).contentType(ContentType.JSON).body(fee).post("/api/billing/monthly-fees").then().statusCode(404);
+        given().auth().oauth2(sorriso).contentType(ContentType.JSON)
+                .body("{\"payerId\":\"" + payerId + "\",\"monthlyAmount\":450,\"dueDay\":0,\"startMonth\":\"2026-03\"}")
+                .post("/api/billing/monthly-fees").then().statusCode(400).body("errors[0].field", equalTo("dueDay"));
+        given().auth().oauth2(sorriso).contentType(ContentType.JSON)
+                .body("{\"payerId\":\"" + payerId + "\",\"monthlyAmount\":450,\"dueDay\":5,\"startMonth\":\"2026-13\"}")
+                .post("/api/billing/monthly-fees").then().statusCode(400).body("errors[0].field", equalTo("startMonth"));
+    }
+
+    @Test
     void agesTheOpenAmountsAndListsWhoOwesMostOnlyForTheCallersTenant() {
         String ana = given().auth().oauth2(visao).contentType(ContentType.JSON)
                 .body(Map.of("name", "Ana Costa", "taxId", "111.444.777-35", "state", "SP"))

@@ -167,6 +167,7 @@ public final class Platform implements AutoCloseable {
         }
         if (fastTicks) {
             env.put("REGUA_BILLING_SWEEP_INTERVAL", "1s");
+            env.put("REGUA_BILLING_MONTHLY_FEE_INTERVAL", "5s");
             env.put("REGUA_DUNNING_POLL_INTERVAL", "1s");
             env.put("REGUA_NOTIFICATION_POLL_INTERVAL", "1s");
             env.put("REGUA_OUTBOX_POLL_INTERVAL", "0.3s");

@@ -1,5 +1,6 @@
 package dev.regua.billing.receivable.api;
 
+import dev.regua.billing.receivable.application.MonthlyFees;
 import dev.regua.billing.receivable.application.ReceivableService;
 import dev.regua.billing.receivable.domain.Installment;
 import dev.regua.billing.receivable.domain.InstallmentPlan;
@@ -45,9 +46,12 @@ public class ReceivableResource {
     private final TenantContext tenant;
     private final ReceivableService service;
     private final IdempotentRequests idempotency;
+    private final MonthlyFees monthlyFees;
 
-    public ReceivableResource(TenantContext tenant, ReceivableService service, IdempotentRequests idempotency) {
+    public ReceivableResource(TenantContext tenant, ReceivableService service, IdempotentRequests idempotency,
+                              MonthlyFees monthlyFees) {
         this.tenant = tenant;
+        this.monthlyFees = monthlyFees;
         this.idempotency = idempotency;
         this.service = service;
     }
@@ -62,6 +66,21 @@ public class ReceivableResource {
                              @DecimalMin("0") @Digits(integer = 3, fraction = 2) BigDecimal finePercent,
                              @DecimalMin("0") @Digits(integer = 3, fraction = 3) BigDecimal monthlyInterestPercent,
                              @Min(0) @Max(30) Integer graceDays) {
+    }
+
+    public record CreateMonthlyFee(@NotNull UUID payerId,
+                                   @Size(max = 300) String description,
+                                   @NotNull @DecimalMin(value = "0.01", message = "must be greater than zero") @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimal places") BigDecimal monthlyAmount,
+                                   @NotNull @Min(value = 1, message = "must be between 1 and 31") @Max(value = 31, message = "must be between 1 and 31") Integer dueDay,
+                                   @NotNull java.time.YearMonth startMonth,
+                                   java.time.YearMonth endMonth,
+                                   @DecimalMin("0") @Digits(integer = 3, fraction = 2) BigDecimal finePercent,
+                                   @DecimalMin("0") @Digits(integer = 3, fraction = 3) BigDecimal monthlyInterestPercent,
+                                   @Min(0) @Max(30) Integer graceDays) {
+    }
+
+    public record MonthlyFeeView(UUID contractId, UUID payerId, String description, BigDecimal monthlyAmount, int dueDay,
+                                 java.time.YearMonth startMonth, java.time.YearMonth endMonth, List<InstallmentView> generated) {
     }
 
     public record RecordPayment(@NotNull @DecimalMin(value = "0.01", message = "must be greater than zero") @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimal places") BigDecimal amount,
@@ -115,6 +134,26 @@ public class ReceivableResource {
         return service.createPlan(tenantId, command).map(plan -> Response
                 .created(URI.create("/api/billing/contracts/" + plan.contractId() + "/installments"))
                 .entity(view(plan)).build());
+    }
+
+    @POST
+    @Path("/monthly-fees")
+    @WithTransaction
+    @Operation(summary = "Create a monthly fee (mensalidade): a due day, a start month and an end month or open-ended; installments are generated ahead over a rolling horizon. Accepts an Idempotency-Key.")
+    public Uni<Response> createMonthlyFee(@NotNull @Valid CreateMonthlyFee request,
+                                          @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        String tenantId = tenant.tenantId();
+        return idempotency.once(tenantId, idempotencyKey, "POST", "/api/billing/monthly-fees", request, () -> {
+            var command = new MonthlyFees.NewMonthlyFee(request.payerId(), request.description(),
+                    Money.of(request.monthlyAmount()), request.dueDay(), request.startMonth(), request.endMonth(),
+                    request.finePercent(), request.monthlyInterestPercent(), request.graceDays());
+            return monthlyFees.create(tenantId, command).map(created -> Response
+                    .created(URI.create("/api/billing/contracts/" + created.fee().contractId() + "/installments"))
+                    .entity(new MonthlyFeeView(created.fee().contractId(), created.fee().payerId(), request.description(),
+                            created.fee().amount().amount(), created.fee().dueDay(), created.fee().start(), created.fee().end(),
+                            created.installments().stream().map(InstallmentView::of).toList()))
+                    .build());
+        });
     }
 
     @GET

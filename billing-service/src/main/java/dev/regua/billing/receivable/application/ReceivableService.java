@@ -56,22 +56,27 @@ public class ReceivableService {
             if (payer == null) {
                 throw new ResourceNotFoundException("payer " + request.payerId() + " not found");
             }
-            BigDecimal fine = request.finePercent() == null ? settings.finePercent() : request.finePercent();
-            BigDecimal interest = request.monthlyInterestPercent() == null ? settings.monthlyInterestPercent() : request.monthlyInterestPercent();
-            if (fine.compareTo(TenantSettings.MAX_FINE_PERCENT) > 0) {
-                throw new BusinessRuleException("CDC art. 52 §1", "finePercent " + fine.toPlainString() + " is above the 2 % cap for consumer debts");
-            }
-            if (interest.compareTo(TenantSettings.MAX_MONTHLY_INTEREST_PERCENT) > 0) {
-                throw new BusinessRuleException("CC art. 406 / Súmula 121 STF", "monthlyInterestPercent " + interest.toPlainString() + " is above the 1 % a month cap");
-            }
-            int grace = request.graceDays() == null ? settings.graceDays() : request.graceDays();
-            ChargeTerms terms = ChargeTerms.of(fine, interest).withGraceDays(grace);
+            ChargeTerms terms = terms(settings, request.finePercent(), request.monthlyInterestPercent(), request.graceDays());
             InstallmentPlan plan = InstallmentPlan.create(tenantId, payer.id(), request.description(), request.total(),
                     request.installments(), request.firstDueDate(), terms, calendar);
             return receivables.addPlan(plan, clock.instant())
                     .chain(() -> outbox.appendAll(plan.installments().stream().map(Installment::createdEvent).toList()))
                     .replaceWith(plan);
         }));
+    }
+
+    /** The contract's terms: the request's where given, else the tenant's defaults; legal caps enforced. */
+    public ChargeTerms terms(TenantSettings settings, BigDecimal finePercent, BigDecimal monthlyInterestPercent, Integer graceDays) {
+        BigDecimal fine = finePercent == null ? settings.finePercent() : finePercent;
+        BigDecimal interest = monthlyInterestPercent == null ? settings.monthlyInterestPercent() : monthlyInterestPercent;
+        if (fine.compareTo(TenantSettings.MAX_FINE_PERCENT) > 0) {
+            throw new BusinessRuleException("CDC art. 52 §1", "finePercent " + fine.toPlainString() + " is above the 2 % cap for consumer debts");
+        }
+        if (interest.compareTo(TenantSettings.MAX_MONTHLY_INTEREST_PERCENT) > 0) {
+            throw new BusinessRuleException("CC art. 406 / Súmula 121 STF", "monthlyInterestPercent " + interest.toPlainString() + " is above the 1 % a month cap");
+        }
+        int grace = graceDays == null ? settings.graceDays() : graceDays;
+        return ChargeTerms.of(fine, interest).withGraceDays(grace);
     }
 
     public Uni<Installment> installment(String tenantId, UUID installmentId) {

@@ -31,6 +31,15 @@ public class ContractEntity {
     @Column(name = "grace_days")
     public int graceDays;
     public String status;
+    /** Monthly fees only: the due day, the first and last month (first day of each), generated through (month). */
+    @Column(name = "due_day")
+    public Integer dueDay;
+    @Column(name = "start_month")
+    public java.time.LocalDate startMonth;
+    @Column(name = "end_month")
+    public java.time.LocalDate endMonth;
+    @Column(name = "generated_through")
+    public java.time.LocalDate generatedThrough;
     @Column(name = "created_at")
     public Instant createdAt;
 }

@@ -46,6 +46,54 @@ public class ReceivableRepository {
                 }));
     }
 
+    /** A new monthly fee and its first generated installments. */
+    public Uni<Void> addMonthlyFee(dev.regua.billing.receivable.domain.MonthlyFee fee, String description,
+                                   List<Installment> installments, java.time.YearMonth generatedThrough, Instant now) {
+        ContractEntity c = new ContractEntity();
+        c.id = fee.contractId();
+        c.tenantId = fee.tenantId();
+        c.payerId = fee.payerId();
+        c.kind = "MONTHLY_FEE";
+        c.description = description;
+        c.totalAmount = fee.amount().amount();
+        c.currency = fee.amount().currency();
+        c.installmentCount = fee.count();
+        c.finePercent = fee.terms().finePercent();
+        c.monthlyInterestPercent = fee.terms().monthlyInterestPercent();
+        c.graceDays = fee.terms().graceDays();
+        c.status = "ACTIVE";
+        c.createdAt = now;
+        c.dueDay = fee.dueDay();
+        c.startMonth = fee.start().atDay(1);
+        c.endMonth = fee.end() == null ? null : fee.end().atDay(1);
+        c.generatedThrough = generatedThrough == null ? null : generatedThrough.atDay(1);
+        return Panache.getSession().chain(s -> s.persist(c)).chain(() -> addInstallments(installments, now));
+    }
+
+    public Uni<Void> addInstallments(List<Installment> installments, Instant now) {
+        return Panache.getSession().chain(s -> {
+            Uni<Void> chain = Uni.createFrom().voidItem();
+            for (Installment i : installments) {
+                InstallmentEntity e = new InstallmentEntity();
+                e.id = i.id();
+                copy(i, e, now);
+                chain = chain.chain(() -> s.persist(e));
+            }
+            return chain;
+        });
+    }
+
+    /** Active monthly fees of a tenant generated through less than {@code horizon}, locked, in id order. */
+    public Uni<List<ContractEntity>> monthlyFeesBehind(String tenantId, java.time.YearMonth horizon, UUID afterId, int limit) {
+        String sql = "select * from contract where tenant_id = ?1 and kind = 'MONTHLY_FEE' and status = 'ACTIVE' "
+                + "and (generated_through is null or generated_through < ?2) "
+                + "and (end_month is null or generated_through is null or generated_through < end_month) "
+                + "and id > ?3 order by id limit ?4 for update skip locked";
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql, ContractEntity.class)
+                .setParameter(1, tenantId).setParameter(2, horizon.atDay(1)).setParameter(3, afterId)
+                .setParameter(4, limit).getResultList());
+    }
+
     public Uni<Installment> findInstallment(String tenantId, UUID id) {
         return Panache.getSession().chain(s -> s.createQuery(
                         "from InstallmentEntity where tenantId = ?1 and id = ?2", InstallmentEntity.class)

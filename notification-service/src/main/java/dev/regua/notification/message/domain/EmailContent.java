@@ -24,6 +24,13 @@ public final class EmailContent {
         data.put("payerFullName", command.recipient().name());
         data.put("installmentNumber", v.getOrDefault("installmentNumber", "1"));
         data.put("installmentCount", v.getOrDefault("installmentCount", "1"));
+        String number = v.getOrDefault("installmentNumber", "1");
+        String count = v.getOrDefault("installmentCount", "1");
+        boolean monthlyFee = "0".equals(count);
+        String month = v.get("originalDueDate") == null ? "" : LocalDate.parse(v.get("originalDueDate")).format(DateTimeFormatter.ofPattern("MM/yyyy"));
+        // "parcela 1/3" for a plan; "mensalidade de 03/2026" for an open-ended monthly fee
+        data.put("installmentLabel", monthlyFee ? "mensalidade de " + month : "parcela " + number + "/" + count);
+        data.put("installmentLabelLong", monthlyFee ? "mensalidade de " + month : "parcela " + number + " de " + count);
         data.put("nominalAmount", money(v.get("nominalAmount")));
         data.put("fine", money(v.get("fine")));
         data.put("interest", money(v.get("interest")));
