@@ -105,6 +105,69 @@ class DunningReguaIT {
     }
 
     @Test
+    void aPromiseToPayPausesTheReguaAndABrokenOneResumesItWhileAKeptOneClosesIt() {
+        String tenant = "clinica-sorriso";
+        clock.setTo(Instant.parse("2026-03-11T11:00:00Z")); // 08:00 in São Paulo, before the 09:00 notices
+        TenantProfileUpdated sample = GoldenSamples.payload(EventType.TENANT_PROFILE_UPDATED, TenantProfileUpdated.class);
+        InstallmentView golden = GoldenSamples.payload(EventType.INSTALLMENT_OVERDUE, InstallmentOverdue.class).installment();
+        String breaker = UUID.randomUUID().toString();
+        String keeper = UUID.randomUUID().toString();
+        InstallmentView breakerInstallment = new InstallmentView(UUID.randomUUID().toString(), golden.contractId(), 1, 1,
+                golden.nominal(), golden.originalDueDate(), golden.dueDate(), golden.terms(), "OVERDUE", golden.paidAmount());
+        InstallmentView keeperInstallment = new InstallmentView(UUID.randomUUID().toString(), golden.contractId(), 1, 1,
+                golden.nominal(), golden.originalDueDate(), golden.dueDate(), golden.terms(), "OVERDUE", golden.paidAmount());
+        publish(KafkaEvents.Envelope.of(new TenantProfileUpdated(UUID.randomUUID().toString(), tenant, sample.legalName(),
+                        sample.tradeName(), sample.cnpj(), sample.address(), sample.timeZone(), sample.vertical())),
+                KafkaEvents.Envelope.of(new PayerRegistered(UUID.randomUUID().toString(), tenant, breaker, "Rui Breaker",
+                        "529.982.247-25", "rui@example.com", null, "SP")),
+                KafkaEvents.Envelope.of(new PayerRegistered(UUID.randomUUID().toString(), tenant, keeper, "Kátia Keeper",
+                        "390.533.447-05", "katia@example.com", null, "SP")),
+                KafkaEvents.Envelope.of(new InstallmentOverdue(UUID.randomUUID().toString(), tenant, breaker, breakerInstallment,
+                        java.time.LocalDate.of(2026, 3, 11))),
+                KafkaEvents.Envelope.of(new InstallmentOverdue(UUID.randomUUID().toString(), tenant, keeper, keeperInstallment,
+                        java.time.LocalDate.of(2026, 3, 11))));
+        String staff = KeycloakTokens.password(LocalInfraTestResource.infra().realmUrl(), "regua-console", "ana", "ana");
+        for (String payer : List.of(breaker, keeper)) {
+            Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(staff)
+                    .contentType(io.restassured.http.ContentType.JSON)
+                    .body(java.util.Map.of("promisedDate", "2026-03-13", "amount", "306.10"))
+                    .post("/api/dunning/payers/" + payer + "/promises").then().statusCode(201).body("status", equalTo("OPEN")));
+        }
+        given().auth().oauth2(staff).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("promisedDate", "2026-03-14", "amount", "1.00"))
+                .post("/api/dunning/payers/" + breaker + "/promises").then().statusCode(422).body("rule", equalTo("one-open-promise"));
+        given().auth().oauth2(staff).contentType(io.restassured.http.ContentType.JSON)
+                .body(java.util.Map.of("promisedDate", "2026-03-01", "amount", "1.00"))
+                .post("/api/dunning/payers/" + keeper + "/promises").then().statusCode(400).body("errors[0].field", equalTo("promisedDate"));
+
+        clock.setTo(Instant.parse("2026-03-11T12:30:00Z")); // the first notice's moment: the promise holds it back
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(staff).get("/api/dunning/payers/" + breaker + "/steps").then()
+                        .body("find { it.stepCode == 'overdue-first' }.outcome", org.hamcrest.Matchers.startsWith("waiting for the promise")));
+        assertEquals(List.of(), commandsFor(breaker));
+
+        kafka().publish(KafkaEvents.Envelope.of(new InstallmentPaid(UUID.randomUUID().toString(), tenant, keeper,
+                withStatus(keeperInstallment, "PAID"), UUID.randomUUID().toString(),
+                new dev.regua.contract.MoneyAmount("306.10", "BRL"), java.time.LocalDate.of(2026, 3, 12), "PIX")));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(staff).get("/api/dunning/payers/" + keeper + "/promises").then().body("[0].status", equalTo("KEPT")));
+
+        clock.setTo(Instant.parse("2026-03-15T12:30:00Z")); // promised 03-13 + 1 grace day: broken from 03-15
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            given().auth().oauth2(staff).get("/api/dunning/payers/" + breaker + "/promises").then().body("[0].status", equalTo("BROKEN"));
+            assertEquals(List.of("overdue-first"), commandsFor(breaker).stream().map(NotificationRequested::stepCode).toList());
+        });
+        var types = kafka().readAll(Topics.DUNNING_EVENTS, Duration.ofSeconds(3)).stream()
+                .filter(r -> r.key().endsWith(breaker) || r.key().endsWith(keeper))
+                .map(r -> KafkaEvents.header(r, "ce_type")).toList();
+        assertEquals(true, types.contains("dev.regua.dunning.promise.broken.v1"), types.toString());
+        assertEquals(true, types.contains("dev.regua.dunning.promise.kept.v1"), types.toString());
+        assertEquals(List.of(), commandsFor(keeper), "a kept promise closes the payer's régua");
+        given().auth().oauth2(KeycloakTokens.clientCredentials(LocalInfraTestResource.infra().realmUrl(), "visao-integration", "visao-integration-secret"))
+                .get("/api/dunning/payers/" + breaker + "/promises").then().statusCode(200).body("size()", equalTo(0));
+    }
+
+    @Test
     void aMessageThatIsNotACloudEventGoesToTheDeadLetterTopicAndConsumptionGoesOn() {
         String marker = "poison-" + UUID.randomUUID();
         kafka().publishRaw(Topics.BILLING_EVENTS, "clinica-sorriso/poison", "{\"" + marker + "\": true}");
@@ -133,6 +196,9 @@ class DunningReguaIT {
     private List<NotificationRequested> commandsFor(String payer) {
         List<NotificationRequested> out = new ArrayList<>();
         for (ConsumerRecord<String, String> rec : kafka().readAll(Topics.DUNNING_EVENTS, Duration.ofSeconds(3))) {
+            if (!EventType.NOTIFICATION_REQUESTED.type().equals(KafkaEvents.header(rec, "ce_type"))) {
+                continue;
+            }
             NotificationRequested command = EventCodec.fromJson(rec.value(), NotificationRequested.class);
             if (payer.equals(command.payerId())) {
                 out.add(command);

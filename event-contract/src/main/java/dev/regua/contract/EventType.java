@@ -9,6 +9,8 @@ import dev.regua.contract.billing.PayerRegistered;
 import dev.regua.contract.billing.PayerUpdated;
 import dev.regua.contract.billing.TenantProfileUpdated;
 import dev.regua.contract.dunning.NotificationRequested;
+import dev.regua.contract.dunning.PromiseBroken;
+import dev.regua.contract.dunning.PromiseKept;
 import dev.regua.contract.notification.MessageFailed;
 import dev.regua.contract.notification.MessageSent;
 import java.util.Arrays;
@@ -28,6 +30,8 @@ public enum EventType {
     INSTALLMENT_PARTIALLY_PAID("dev.regua.billing.installment.partially-paid.v1", Topics.BILLING_EVENTS, InstallmentPartiallyPaid.class),
     INSTALLMENT_PAID("dev.regua.billing.installment.paid.v1", Topics.BILLING_EVENTS, InstallmentPaid.class),
     NOTIFICATION_REQUESTED("dev.regua.dunning.notification.requested.v1", Topics.DUNNING_EVENTS, NotificationRequested.class),
+    PROMISE_BROKEN("dev.regua.dunning.promise.broken.v1", Topics.DUNNING_EVENTS, PromiseBroken.class),
+    PROMISE_KEPT("dev.regua.dunning.promise.kept.v1", Topics.DUNNING_EVENTS, PromiseKept.class),
     MESSAGE_SENT("dev.regua.notification.message.sent.v1", Topics.NOTIFICATION_EVENTS, MessageSent.class),
     MESSAGE_FAILED("dev.regua.notification.message.failed.v1", Topics.NOTIFICATION_EVENTS, MessageFailed.class);
 

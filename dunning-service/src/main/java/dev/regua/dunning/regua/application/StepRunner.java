@@ -3,6 +3,7 @@ package dev.regua.dunning.regua.application;
 import dev.regua.contract.dunning.NotificationRequested;
 import dev.regua.dunning.regua.domain.InstallmentFacts.BillingStatus;
 import dev.regua.dunning.regua.domain.PolicyStep;
+import dev.regua.dunning.regua.domain.Promise;
 import dev.regua.dunning.regua.domain.ReguaPolicy;
 import dev.regua.dunning.regua.domain.Schedule;
 import dev.regua.dunning.regua.persistence.DunningRepository;
@@ -88,11 +89,12 @@ public class StepRunner {
     private Uni<Void> execute(ScheduledStepEntity step, Instant now) {
         return repository.tenant(step.tenantId).chain(tenant -> repository.installment(step.tenantId, step.installmentId)
                 .chain(installment -> repository.payer(step.tenantId, step.payerId)
-                        .chain(payer -> decide(step, tenant, installment, payer, now))));
+                        .chain(payer -> repository.openPromise(step.tenantId, step.payerId)
+                                .chain(promise -> decide(step, tenant, installment, payer, promise, now)))));
     }
 
     private Uni<Void> decide(ScheduledStepEntity step, TenantProfileEntity tenant, InstallmentFactEntity installment,
-                             PayerEntity payer, Instant now) {
+                             PayerEntity payer, dev.regua.dunning.regua.persistence.PromiseEntity open, Instant now) {
         ReguaPolicy policy = policies.policyFor(step.tenantId);
         PolicyStep definition = policy.step(step.stepCode).orElse(null);
         ZoneId zone = ZoneId.of(tenant.timeZone);
@@ -113,6 +115,15 @@ public class StepRunner {
         }
         if (!definition.beforeDue() && status != BillingStatus.OVERDUE) {
             return close(step, "CANCELLED", "installment is not overdue", now);
+        }
+        if (open != null) {
+            Promise promise = new Promise(open.promisedDate, open.graceDays);
+            if (!promise.brokenBy(nowLocal.toLocalDate())) {
+                // a promise to pay is open: the régua waits until the morning it would be broken
+                step.effectiveLocal = promise.resumeAt(definition.sendAt());
+                step.outcome = "waiting for the promise to pay by " + open.promisedDate;
+                return Uni.createFrom().voidItem();
+            }
         }
         if (payer.email == null || payer.email.isBlank()) {
             return close(step, "SKIPPED", "payer has no address on the step's channels " + definition.channels(), now);

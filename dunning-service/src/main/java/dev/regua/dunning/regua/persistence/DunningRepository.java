@@ -76,6 +76,40 @@ public class DunningRepository {
                 .setParameter(1, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter(2, limit).getResultList());
     }
 
+    public Uni<PromiseEntity> openPromise(String tenantId, UUID payerId) {
+        return Panache.getSession().chain(s -> s.createQuery(
+                        "from PromiseEntity where tenantId = ?1 and payerId = ?2 and status = 'OPEN'", PromiseEntity.class)
+                .setParameter(1, tenantId).setParameter(2, payerId).getSingleResultOrNull());
+    }
+
+    public Uni<List<PromiseEntity>> promisesOfPayer(String tenantId, UUID payerId) {
+        return Panache.getSession().chain(s -> s.createQuery(
+                        "from PromiseEntity where tenantId = ?1 and payerId = ?2 order by createdAt desc", PromiseEntity.class)
+                .setParameter(1, tenantId).setParameter(2, payerId).getResultList());
+    }
+
+    /** Open promises, locked so that one instance resolves each. */
+    public Uni<List<PromiseEntity>> claimOpenPromises(int limit) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select * from promise where status = 'OPEN' order by promised_date, id limit ?1 for update skip locked",
+                        PromiseEntity.class).setParameter(1, limit).getResultList());
+    }
+
+    /** How many of the payer's installments are overdue (or overdue and partly paid) right now. */
+    public Uni<Long> overdueCount(String tenantId, UUID payerId) {
+        return Panache.getSession().chain(s -> s.createQuery(
+                        "select count(*) from InstallmentFactEntity where tenantId = ?1 and payerId = ?2 and status = 'OVERDUE'", Long.class)
+                .setParameter(1, tenantId).setParameter(2, payerId).getSingleResult());
+    }
+
+    public Uni<Void> markBrokenPromise(String tenantId, UUID payerId) {
+        return payer(tenantId, payerId).invoke(p -> {
+            if (p != null) {
+                p.brokenPromises++;
+            }
+        }).replaceWithVoid();
+    }
+
     public Uni<List<ScheduledStepEntity>> stepsOfPayer(String tenantId, UUID payerId) {
         return Panache.getSession().chain(s -> s.createQuery(
                         "from ScheduledStepEntity where tenantId = ?1 and payerId = ?2 order by effectiveLocal, stepCode",

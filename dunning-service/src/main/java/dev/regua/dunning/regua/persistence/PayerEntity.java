@@ -19,6 +19,8 @@ public class PayerEntity {
     public String email;
     public String mobile;
     public String state;
+    @Column(name = "broken_promises")
+    public int brokenPromises;
     @Column(name = "updated_at")
     public Instant updatedAt;
 }
