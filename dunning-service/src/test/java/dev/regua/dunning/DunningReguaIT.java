@@ -133,6 +133,15 @@ class DunningReguaIT {
                     .body(java.util.Map.of("promisedDate", "2026-03-13", "amount", "306.10"))
                     .post("/api/dunning/payers/" + payer + "/promises").then().statusCode(201).body("status", equalTo("OPEN")));
         }
+        // the staff agenda: both became overdue today; on the 13th both promises fall due
+        given().auth().oauth2(staff).queryParam("date", "2026-03-11").get("/api/dunning/agenda").then().statusCode(200)
+                .body("newlyOverdue.payerId", org.hamcrest.Matchers.hasItems(breaker, keeper))
+                .body("overdue.find { it.payerId == '" + breaker + "' }.promiseOpen", equalTo(true))
+                .body("overdue.find { it.payerId == '" + breaker + "' }.overdueAmount", equalTo(300.00f));
+        given().auth().oauth2(staff).queryParam("date", "2026-03-13").get("/api/dunning/agenda").then().statusCode(200)
+                .body("promisesDue.payerId", org.hamcrest.Matchers.hasItems(breaker, keeper));
+        given().auth().oauth2(KeycloakTokens.password(LocalInfraTestResource.infra().realmUrl(), "regua-console", "bruno", "bruno"))
+                .queryParam("date", "2026-03-11").get("/api/dunning/agenda").then().statusCode(404);
         given().auth().oauth2(staff).contentType(io.restassured.http.ContentType.JSON)
                 .body(java.util.Map.of("promisedDate", "2026-03-14", "amount", "1.00"))
                 .post("/api/dunning/payers/" + breaker + "/promises").then().statusCode(422).body("rule", equalTo("one-open-promise"));

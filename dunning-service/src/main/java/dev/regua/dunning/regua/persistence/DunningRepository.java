@@ -110,6 +110,62 @@ public class DunningRepository {
         }).replaceWithVoid();
     }
 
+    /** A promise that falls due on the agenda's day. */
+    public record PromiseDue(UUID promiseId, UUID payerId, String payerName, String mobile, java.math.BigDecimal amount) {
+    }
+
+    /** An installment that became overdue on the agenda's day. */
+    public record NewlyOverdue(UUID installmentId, UUID payerId, String payerName, int number, int count,
+                               java.math.BigDecimal outstanding, java.time.LocalDate dueDate) {
+    }
+
+    /** A payer with overdue debt: how much, since when, and whether a promise is open. */
+    public record OverduePayer(UUID payerId, String payerName, String mobile, long overdueInstallments,
+                               java.math.BigDecimal overdueAmount, java.time.LocalDate overdueSince, long daysOverdue,
+                               boolean promiseOpen, int brokenPromises) {
+    }
+
+    public Uni<List<PromiseDue>> promisesDueOn(String tenantId, java.time.LocalDate day) {
+        String sql = "select pr.id, pr.payer_id, p.name, p.mobile, pr.amount from promise pr "
+                + "join payer p on p.payer_id = pr.payer_id and p.tenant_id = pr.tenant_id "
+                + "where pr.tenant_id = ?1 and pr.status = 'OPEN' and pr.promised_date = ?2 order by pr.amount desc";
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class)
+                        .setParameter(1, tenantId).setParameter(2, day).getResultList())
+                .map(rows -> rows.stream().map(r -> new PromiseDue((UUID) r[0], (UUID) r[1], (String) r[2], (String) r[3],
+                        (java.math.BigDecimal) r[4])).toList());
+    }
+
+    public Uni<List<NewlyOverdue>> newlyOverdueOn(String tenantId, java.time.LocalDate day) {
+        String sql = "select i.installment_id, i.payer_id, p.name, i.number, i.count, i.nominal - i.paid_amount, i.due_date "
+                + "from installment_fact i join payer p on p.payer_id = i.payer_id and p.tenant_id = i.tenant_id "
+                + "where i.tenant_id = ?1 and i.status = 'OVERDUE' and i.overdue_since = ?2 order by 6 desc";
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class)
+                        .setParameter(1, tenantId).setParameter(2, day).getResultList())
+                .map(rows -> rows.stream().map(r -> new NewlyOverdue((UUID) r[0], (UUID) r[1], (String) r[2],
+                        ((Number) r[3]).intValue(), ((Number) r[4]).intValue(), (java.math.BigDecimal) r[5], toDate(r[6]))).toList());
+    }
+
+    public Uni<List<OverduePayer>> overduePayers(String tenantId, java.time.LocalDate day, int limit) {
+        String sql = "select i.payer_id, p.name, p.mobile, count(*), sum(i.nominal - i.paid_amount), min(i.overdue_since), "
+                + "exists (select 1 from promise pr where pr.tenant_id = i.tenant_id and pr.payer_id = i.payer_id and pr.status = 'OPEN'), "
+                + "p.broken_promises "
+                + "from installment_fact i join payer p on p.payer_id = i.payer_id and p.tenant_id = i.tenant_id "
+                + "where i.tenant_id = ?1 and i.status = 'OVERDUE' "
+                + "group by i.payer_id, p.name, p.mobile, p.broken_promises, i.tenant_id order by 5 desc, 6 asc, 1 limit ?2";
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class)
+                        .setParameter(1, tenantId).setParameter(2, limit).getResultList())
+                .map(rows -> rows.stream().map(r -> {
+                    java.time.LocalDate since = toDate(r[5]);
+                    return new OverduePayer((UUID) r[0], (String) r[1], (String) r[2], ((Number) r[3]).longValue(),
+                            (java.math.BigDecimal) r[4], since, since == null ? 0 : Math.max(0, day.toEpochDay() - since.toEpochDay() + 1),
+                            (Boolean) r[6], ((Number) r[7]).intValue());
+                }).toList());
+    }
+
+    private static java.time.LocalDate toDate(Object value) {
+        return value == null ? null : value instanceof java.sql.Date d ? d.toLocalDate() : (java.time.LocalDate) value;
+    }
+
     public Uni<List<ScheduledStepEntity>> stepsOfPayer(String tenantId, UUID payerId) {
         return Panache.getSession().chain(s -> s.createQuery(
                         "from ScheduledStepEntity where tenantId = ?1 and payerId = ?2 order by effectiveLocal, stepCode",
