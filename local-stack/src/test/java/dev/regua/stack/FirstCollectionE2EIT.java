@@ -162,6 +162,28 @@ class FirstCollectionE2EIT {
     }
 
     @Test
+    void anExpiredTokenIsRefusedWithAProblemWhileAFreshOneIsAccepted() throws Exception {
+        // a client whose tokens live 2 seconds, created through Keycloak's admin API
+        String keycloak = platform.infra().keycloakUrl();
+        String admin = KeycloakTokens.password(keycloak + "/realms/master", "admin-cli",
+                platform.infra().keycloakAdminUser(), platform.infra().keycloakAdminPassword());
+        String client = """
+                {"clientId": "short-lived", "enabled": true, "publicClient": false, "secret": "short-lived-secret",
+                 "serviceAccountsEnabled": true, "standardFlowEnabled": false, "directAccessGrantsEnabled": false,
+                 "attributes": {"access.token.lifespan": "2"},
+                 "protocolMappers": [{"name": "tenant", "protocol": "openid-connect", "protocolMapper": "oidc-hardcoded-claim-mapper",
+                   "config": {"claim.name": "tenant_id", "claim.value": "clinica-sorriso", "jsonType.label": "String",
+                              "access.token.claim": "true"}}]}""";
+        given().baseUri(keycloak).auth().oauth2(admin).contentType(ContentType.JSON).body(client)
+                .post("/admin/realms/regua/clients").then().statusCode(201);
+        String token = KeycloakTokens.clientCredentials(platform.infra().realmUrl(), "short-lived", "short-lived-secret");
+        // fresh: authenticated, but this client has no role, so 403 (not 401) — proof the token itself is valid
+        api(token).get("/api/billing/payers").then().statusCode(403);
+        Thread.sleep(8000);
+        api(token).get("/api/billing/payers").then().statusCode(401).contentType("application/problem+json");
+    }
+
+    @Test
     void staffUsersSignInWithTheirOwnTokenAndSeeOnlyTheirTenant() {
         String realm = platform.infra().realmUrl();
         String ana = KeycloakTokens.password(realm, "regua-console", "ana", "ana");
