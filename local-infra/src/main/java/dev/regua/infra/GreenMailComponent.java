@@ -2,9 +2,6 @@ package dev.regua.infra;
 
 import java.io.IOException;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -70,22 +67,8 @@ final class GreenMailComponent implements Component {
                 "-jar", jar.toString());
         process = ManagedProcess.launch(NAME, 3, ctx.stateDir, command, Map.of(), home, log, Signal.TERM);
         URI readiness = URI.create(apiUrl() + "/api/service/readiness");
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build()) {
-            ctx.awaitReady(NAME, process, "GET " + readiness + " answering 200",
-                    () -> answers200(http, readiness) && Ports.isListening(smtpPort));
-        }
-    }
-
-    private static boolean answers200(HttpClient http, URI uri) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
+        ctx.awaitReady(NAME, process, "GET " + readiness + " answering 200",
+                () -> HttpProbe.answers200(readiness) && Ports.isListening(smtpPort));
     }
 
     @Override

@@ -3,9 +3,6 @@ package dev.regua.infra;
 import java.io.IOException;
 import java.io.InputStream;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.channels.FileChannel;
 import java.nio.channels.FileLock;
 import java.nio.file.Files;
@@ -96,12 +93,11 @@ final class KeycloakComponent implements Component {
 
         URI discovery = URI.create(realmUrl() + "/.well-known/openid-configuration");
         START_LOCK_IN_JVM.lock();
-        try (HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(1)).build();
-             FileChannel lockFile = FileChannel.open(lockPath(ctx), StandardOpenOption.CREATE,
+        try (FileChannel lockFile = FileChannel.open(lockPath(ctx), StandardOpenOption.CREATE,
                 StandardOpenOption.WRITE);
              FileLock ignored = acquire(lockFile, ctx)) {
             process = ManagedProcess.launch(NAME, 2, ctx.stateDir, command, env, home, log, Signal.TERM);
-            ctx.awaitReady(NAME, process, "GET " + discovery + " answering 200", () -> answers200(http, discovery));
+            ctx.awaitReady(NAME, process, "GET " + discovery + " answering 200", () -> HttpProbe.answers200(discovery));
         } finally {
             START_LOCK_IN_JVM.unlock();
         }
@@ -163,18 +159,6 @@ final class KeycloakComponent implements Component {
             }
         }
         return null;
-    }
-
-    private static boolean answers200(HttpClient http, URI uri) {
-        try {
-            HttpRequest request = HttpRequest.newBuilder(uri).timeout(Duration.ofSeconds(2)).GET().build();
-            return http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode() == 200;
-        } catch (IOException e) {
-            return false;
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            return false;
-        }
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.regua.stack;
 
+import dev.regua.infra.HttpProbe;
 import dev.regua.infra.InfraOptions;
 import dev.regua.infra.InfraStartException;
 import dev.regua.infra.LocalInfra;
@@ -8,9 +9,6 @@ import dev.regua.infra.Signal;
 import java.io.IOException;
 import java.net.ServerSocket;
 import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -176,24 +174,18 @@ public final class Platform implements AutoCloseable {
     }
 
     private static void awaitReady(ManagedProcess process, String baseUrl, Duration timeout) {
-        HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+        URI ready = URI.create(baseUrl + "/q/health/ready");
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
             if (!process.isAlive()) {
                 throw new InfraStartException(process.component() + " exited (" + process.exitDescription()
                         + "). Last lines of " + process.log() + ":\n" + tail(process.log()));
             }
-            try {
-                HttpResponse<Void> r = http.send(HttpRequest.newBuilder(URI.create(baseUrl + "/q/health/ready"))
-                        .timeout(Duration.ofSeconds(5)).GET().build(), HttpResponse.BodyHandlers.discarding());
-                if (r.statusCode() == 200) {
-                    return;
-                }
-            } catch (IOException e) {
-                // not listening yet
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new InfraStartException("interrupted while waiting for " + process.component(), e);
+            if (HttpProbe.answers200(ready)) {
+                return;
+            }
+            if (Thread.currentThread().isInterrupted()) {
+                throw new InfraStartException("interrupted while waiting for " + process.component());
             }
             sleep(500);
         }

@@ -51,12 +51,11 @@ public class OutboxWriter {
         return chain;
     }
 
-    /** Events carry their own id as {@code eventId}; it becomes the CloudEvents id. */
+    /** Events carry their own id; it becomes the CloudEvents id. */
     private static UUID idOf(RegisteredEvent event) {
         try {
-            Object value = event.getClass().getMethod("eventId").invoke(event);
-            return UUID.fromString(value.toString());
-        } catch (ReflectiveOperationException | RuntimeException e) {
+            return UUID.fromString(event.eventId());
+        } catch (RuntimeException e) {
             throw new IllegalArgumentException(event.getClass().getSimpleName() + " needs a UUID eventId", e);
         }
     }

@@ -14,6 +14,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import dev.regua.kernel.address.Uf;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -66,7 +67,7 @@ public class PayerResource {
                                 @NotBlank String taxId,
                                 @Email @Size(max = 254) String email,
                                 @Pattern(regexp = "\\+?\\d{10,15}", message = "must be a phone number with DDD, e.g. +5519991234567") String mobile,
-                                @NotNull @Pattern(regexp = "AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO", message = "must be a Brazilian state (UF), e.g. SP") String state) {
+                                @NotNull @Pattern(regexp = Uf.PATTERN, message = Uf.MESSAGE) String state) {
     }
 
     public record PayerView(UUID id, String name, String taxId, String email, String mobile, String state) {
@@ -78,7 +79,7 @@ public class PayerResource {
     public record UpdatePayer(@NotBlank @Size(max = 200) String name,
                               @Email @Size(max = 254) String email,
                               @Pattern(regexp = "\\+?\\d{10,15}", message = "must be a phone number with DDD, e.g. +5519991234567") String mobile,
-                              @NotNull @Pattern(regexp = "AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO", message = "must be a Brazilian state (UF), e.g. SP") String state) {
+                              @NotNull @Pattern(regexp = Uf.PATTERN, message = Uf.MESSAGE) String state) {
     }
 
     public record PayerPage(List<PayerView> items, String nextCursor) {

@@ -12,6 +12,7 @@ import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import dev.regua.kernel.address.Uf;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -52,7 +53,7 @@ public class TenantSettingsResource {
     public record AddressBody(@NotBlank @Size(max = 200) String street, @NotBlank @Size(max = 20) String number,
                               @Size(max = 100) String complement, @Size(max = 100) String district,
                               @NotBlank @Size(max = 100) String city,
-                              @NotNull @Pattern(regexp = "AC|AL|AP|AM|BA|CE|DF|ES|GO|MA|MT|MS|MG|PA|PB|PR|PE|PI|RJ|RN|RS|RO|RR|SC|SP|SE|TO", message = "must be a Brazilian state (UF), e.g. SP") String state,
+                              @NotNull @Pattern(regexp = Uf.PATTERN, message = Uf.MESSAGE) String state,
                               @Pattern(regexp = "\\d{5}-?\\d{3}", message = "must be a CEP like 13010-000") String postalCode) {
     }
 
