@@ -54,7 +54,8 @@ class DunningReguaIT {
                 sample.tradeName(), sample.cnpj(), sample.address(), sample.timeZone(), sample.vertical());
         PayerRegistered registered = GoldenSamples.payload(EventType.PAYER_REGISTERED, PayerRegistered.class);
         registered = new PayerRegistered(UUID.randomUUID().toString(), tenant, payer, registered.name(), registered.taxId(),
-                registered.email(), registered.mobile(), registered.state());
+                registered.email(), registered.mobile(), registered.state(), registered.whatsapp(), registered.address(),
+                registered.consent(), registered.responsible(), registered.tags());
         InstallmentView golden = GoldenSamples.payload(EventType.INSTALLMENT_CREATED, InstallmentCreated.class).installment();
         InstallmentView view = new InstallmentView(UUID.randomUUID().toString(), golden.contractId(), golden.number(),
                 golden.count(), golden.nominal(), golden.originalDueDate(), golden.dueDate(), golden.terms(), golden.status(),
@@ -75,7 +76,8 @@ class DunningReguaIT {
                 withStatus(view, "OVERDUE"), java.time.LocalDate.of(2026, 3, 11));
         KafkaEvents.Envelope o = KafkaEvents.Envelope.of(overdue);
         PayerUpdated moved = new PayerUpdated(UUID.randomUUID().toString(), tenant, payer, registered.name(),
-                registered.taxId(), "maria.nova@example.com", registered.mobile(), "RJ");
+                registered.taxId(), "maria.nova@example.com", registered.mobile(), "RJ", registered.whatsapp(),
+                registered.address(), registered.consent(), registered.responsible(), registered.tags());
         clock.setTo(Instant.parse("2026-03-11T12:30:00Z"));
         publish(KafkaEvents.Envelope.of(moved), o, o);
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
@@ -119,9 +121,9 @@ class DunningReguaIT {
         publish(KafkaEvents.Envelope.of(new TenantProfileUpdated(UUID.randomUUID().toString(), tenant, sample.legalName(),
                         sample.tradeName(), sample.cnpj(), sample.address(), sample.timeZone(), sample.vertical())),
                 KafkaEvents.Envelope.of(new PayerRegistered(UUID.randomUUID().toString(), tenant, breaker, "Rui Breaker",
-                        "529.982.247-25", "rui@example.com", null, "SP")),
+                        "529.982.247-25", "rui@example.com", null, "SP", null, null, null, null, null)),
                 KafkaEvents.Envelope.of(new PayerRegistered(UUID.randomUUID().toString(), tenant, keeper, "Kátia Keeper",
-                        "390.533.447-05", "katia@example.com", null, "SP")),
+                        "390.533.447-05", "katia@example.com", null, "SP", null, null, null, null, null)),
                 KafkaEvents.Envelope.of(new InstallmentOverdue(UUID.randomUUID().toString(), tenant, breaker, breakerInstallment,
                         java.time.LocalDate.of(2026, 3, 11))),
                 KafkaEvents.Envelope.of(new InstallmentOverdue(UUID.randomUUID().toString(), tenant, keeper, keeperInstallment,

@@ -1,8 +1,10 @@
 package dev.regua.billing.payer.domain;
 
+import dev.regua.contract.billing.PayerConsent;
 import dev.regua.contract.billing.PayerRegistered;
 import dev.regua.contract.billing.PayerUpdated;
 import dev.regua.kernel.taxid.TaxId;
+import java.util.List;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.UUID;
@@ -27,11 +29,11 @@ public record Payer(UUID id, String tenantId, String name, TaxId taxId, String e
 
     public PayerUpdated updatedEvent() {
         return new PayerUpdated(UUID.randomUUID().toString(), tenantId, id.toString(), name, taxId.formatted(), email,
-                mobile, state);
+                mobile, state, null, null, PayerConsent.none(), null, List.of());
     }
 
     public PayerRegistered registeredEvent() {
         return new PayerRegistered(UUID.randomUUID().toString(), tenantId, id.toString(), name, taxId.formatted(), email,
-                mobile, state);
+                mobile, state, null, null, PayerConsent.none(), null, List.of());
     }
 }
