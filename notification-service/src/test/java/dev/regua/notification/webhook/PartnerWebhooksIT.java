@@ -105,6 +105,24 @@ class PartnerWebhooksIT {
         return Instant.parse(iso.toString());
     }
 
+    /** Rows as the database holds them (to prove what is and is not stored in clear). */
+    private static List<String> column(String sql, Object... params) throws Exception {
+        var infra = LocalInfraTestResource.infra();
+        try (var connection = java.sql.DriverManager.getConnection(infra.jdbcUrl("notification"), infra.dbUser(), infra.dbPassword());
+             var statement = connection.prepareStatement(sql)) {
+            for (int i = 0; i < params.length; i++) {
+                statement.setObject(i + 1, params[i]);
+            }
+            List<String> values = new java.util.ArrayList<>();
+            try (var rows = statement.executeQuery()) {
+                while (rows.next()) {
+                    values.add(rows.getString(1));
+                }
+            }
+            return values;
+        }
+    }
+
     private static void delete(String token, String endpointId) {
         given().auth().oauth2(token).delete(BASE + "/endpoints/" + endpointId).then().statusCode(204);
     }
@@ -190,6 +208,12 @@ class PartnerWebhooksIT {
                     .header("Idempotent-Replayed", "true").body("secret", nullValue());
             assertNotEquals(oldSecret, newSecret);
             given().auth().oauth2(token).get(BASE + "/endpoints/" + endpointId).then().statusCode(200).body("secret", nullValue());
+            List<String> stored = column("select secret_ciphertext || ' ' || previous_secret_ciphertext from webhook_endpoint where id = ?",
+                    UUID.fromString(endpointId));
+            assertTrue(stored.get(0).startsWith("v1:"), "encrypted at rest");
+            assertFalse(stored.get(0).contains(newSecret.substring(6)) || stored.get(0).contains(oldSecret.substring(6)), "never in clear");
+            assertEquals(List.of("0"), column("select count(*) from idempotency_record where body like '%whsec_%'"),
+                    "the idempotency record of the rotation holds no secret");
 
             InstallmentPaid during = installmentPaid("clinica-sorriso");
             publish(during);
@@ -324,7 +348,7 @@ class PartnerWebhooksIT {
     }
 
     @Test
-    void badRegistrationsAreProblemsThatWriteNothingAndAnIdempotencyKeyRegistersOnce() {
+    void badRegistrationsAreProblemsThatWriteNothingAndAnIdempotencyKeyRegistersOnce() throws Exception {
         String token = sorriso();
         int before = given().auth().oauth2(token).get(BASE + "/endpoints").then().extract().jsonPath().getList("$").size();
         given().auth().oauth2(token).contentType(ContentType.JSON)
@@ -356,6 +380,8 @@ class PartnerWebhooksIT {
                 .post(BASE + "/endpoints").then().statusCode(201).header("Idempotent-Replayed", "true")
                 .body("id", equalTo(created.getString("id"))).body("secret", nullValue());
         assertEquals(before + 1, given().auth().oauth2(token).get(BASE + "/endpoints").then().extract().jsonPath().getList("$").size());
+        assertEquals(List.of("0"), column("select count(*) from idempotency_record where body like ?", "%" + created.getString("secret").substring(6) + "%"),
+                "the stored answer for the Idempotency-Key holds no secret");
         given().auth().oauth2(token).get(BASE + "/event-types").then().statusCode(200).body("$", hasItem(PAID))
                 .body("$", not(hasItem(EventType.WEBHOOK_ENDPOINT_DISABLED.type())));
         delete(token, created.getString("id"));

@@ -117,7 +117,12 @@ public class WebhookDispatcher {
                 List<Claimed> claimed = new ArrayList<>();
                 for (WebhookDeliveryEntity d : deliveries) {
                     WebhookEndpointEntity e = byId.get(d.endpointId);
-                    claimed.add(new Claimed(d.id, e.id, e.url, d.eventId, d.body, secretsOf(e, now)));
+                    try {
+                        claimed.add(new Claimed(d.id, e.id, e.url, d.eventId, d.body, secretsOf(e, now)));
+                    } catch (RuntimeException unreadable) {
+                        // a secret that does not decrypt (wrong key) must not hold up the other endpoints' deliveries
+                        LOG.errorf("webhook endpoint %s: %s; its delivery %s waits", e.id, unreadable.getMessage(), d.id);
+                    }
                 }
                 return claimed;
             });
@@ -161,11 +166,11 @@ public class WebhookDispatcher {
     }
 
     private Uni<Void> record(Outcome o) {
-        return repository.deliveryById(o.claimed().deliveryId()).chain(d -> {
+        return repository.deliveryForUpdate(o.claimed().deliveryId()).chain(d -> {
             if (d == null) {
                 return Uni.createFrom().voidItem(); // the endpoint was deleted meanwhile
             }
-            return repository.endpointById(d.endpointId).chain(e -> apply(d, e, o));
+            return repository.endpointForUpdate(d.endpointId).chain(e -> apply(d, e, o));
         });
     }
 

@@ -118,7 +118,7 @@ public class WebhookEndpoints {
      * delivered or failed delivery, the next attempt now for a pending one.
      */
     public Uni<WebhookDeliveryEntity> replay(String tenantId, UUID deliveryId) {
-        return repository.delivery(tenantId, deliveryId).chain(d -> {
+        return repository.deliveryForUpdate(tenantId, deliveryId).chain(d -> {
             if (d == null) {
                 throw new ResourceNotFoundException("webhook delivery " + deliveryId + " not found");
             }

@@ -27,29 +27,31 @@ public class WebhookFanOut {
         this.clock = clock;
     }
 
-    /** Answers how many deliveries were created. */
-    public Uni<Integer> fanOut(String tenantId, String eventId, String eventType, String body) {
+    /** The enabled endpoints of the tenant subscribed to the type (a read: most events match none). */
+    public Uni<List<WebhookEndpointEntity>> subscribers(String tenantId, String eventType) {
+        return repository.enabledEndpoints(tenantId).map(endpoints -> endpoints.stream()
+                .filter(e -> e.tenantId.equals(tenantId))
+                .filter(e -> WebhookEventTypes.matches(e.eventTypeList(), eventType)).toList());
+    }
+
+    /** One pending delivery per endpoint, unless it already has one for this event; answers how many were created. */
+    public Uni<Integer> queue(List<WebhookEndpointEntity> endpoints, String tenantId, String eventId, String eventType, String body) {
         Instant now = clock.instant();
-        return repository.enabledEndpoints(tenantId).chain(endpoints -> {
-            List<WebhookEndpointEntity> matching = endpoints.stream()
-                    .filter(e -> e.tenantId.equals(tenantId))
-                    .filter(e -> WebhookEventTypes.matches(e.eventTypeList(), eventType)).toList();
-            Uni<Integer> chain = Uni.createFrom().item(0);
-            for (WebhookEndpointEntity e : matching) {
-                WebhookDeliveryEntity d = new WebhookDeliveryEntity();
-                d.id = UUID.randomUUID();
-                d.tenantId = tenantId;
-                d.endpointId = e.id;
-                d.eventId = eventId;
-                d.eventType = eventType;
-                d.body = body;
-                d.status = DeliveryStatus.PENDING.name();
-                d.finalAttempt = RetrySchedule.MAX_ATTEMPTS;
-                d.nextAttemptAt = now;
-                d.createdAt = now;
-                chain = chain.chain(count -> repository.addDeliveryOnce(d).map(added -> added ? count + 1 : count));
-            }
-            return chain;
-        });
+        Uni<Integer> chain = Uni.createFrom().item(0);
+        for (WebhookEndpointEntity e : endpoints) {
+            WebhookDeliveryEntity d = new WebhookDeliveryEntity();
+            d.id = UUID.randomUUID();
+            d.tenantId = tenantId;
+            d.endpointId = e.id;
+            d.eventId = eventId;
+            d.eventType = eventType;
+            d.body = body;
+            d.status = DeliveryStatus.PENDING.name();
+            d.finalAttempt = RetrySchedule.MAX_ATTEMPTS;
+            d.nextAttemptAt = now;
+            d.createdAt = now;
+            chain = chain.chain(count -> repository.addDeliveryOnce(d).map(added -> added ? count + 1 : count));
+        }
+        return chain;
     }
 }

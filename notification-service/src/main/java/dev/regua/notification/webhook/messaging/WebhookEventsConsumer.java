@@ -23,7 +23,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 /**
  * Reads the billing, dunning and credit-check topics (consumer group {@code notification-webhooks}) and queues one
  * webhook delivery per subscribed endpoint of the event's tenant. The tenant is the payload's, cross-checked with
- * {@code ce_tenant} ({@link IncomingEvent#payloadAs}); the event id goes to the inbox in the same transaction.
+ * {@code ce_tenant} ({@link IncomingEvent#payloadAs}). When some endpoint subscribed, the event id goes to the inbox
+ * in the same transaction as the deliveries (which are also unique per endpoint and event).
  */
 @ApplicationScoped
 public class WebhookEventsConsumer {
@@ -45,10 +46,14 @@ public class WebhookEventsConsumer {
         }
         RegisteredEvent payload = event.payloadAs(type.get().payloadType());
         String body = WebhookPayload.of(type.get().type(), occurredAt(record), event.payload());
-        return Consumption.reliably(CONSUMER, event, () -> Panache.withTransaction(() -> inbox.firstDelivery(CONSUMER, event.id())
-                .chain(first -> first
-                        ? fanOut.fanOut(payload.tenantId(), event.id(), type.get().type(), body).replaceWithVoid()
-                        : Uni.createFrom().voidItem())));
+        String tenantId = payload.tenantId();
+        String eventType = type.get().type();
+        // most events match no endpoint: then nothing is written, not even the inbox row
+        return Consumption.reliably(CONSUMER, event, () -> Panache.withTransaction(() -> fanOut.subscribers(tenantId, eventType)
+                .chain(endpoints -> endpoints.isEmpty() ? Uni.createFrom().voidItem()
+                        : inbox.firstDelivery(CONSUMER, event.id()).chain(first -> first
+                                ? fanOut.queue(endpoints, tenantId, event.id(), eventType, body).replaceWithVoid()
+                                : Uni.createFrom().voidItem()))));
     }
 
     /** {@code ce_time} when present, else the record's timestamp. */

@@ -3,12 +3,14 @@ package dev.regua.notification.webhook.persistence;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.List;
 import java.util.UUID;
+import org.hibernate.LockMode;
 
 /** Webhook endpoints, deliveries and attempts. Every query a caller can reach is filtered by tenant. */
 @ApplicationScoped
@@ -47,12 +49,14 @@ public class WebhookRepository {
                 .setParameter(1, ids).getResultList());
     }
 
-    public Uni<WebhookEndpointEntity> endpointById(UUID id) {
-        return Panache.getSession().chain(s -> s.find(WebhookEndpointEntity.class, id));
+    /** Internal (dispatcher): the endpoint, row-locked so that concurrent dispatchers count its failures right. */
+    public Uni<WebhookEndpointEntity> endpointForUpdate(UUID id) {
+        return Panache.getSession().chain(s -> s.find(WebhookEndpointEntity.class, id, LockMode.PESSIMISTIC_WRITE));
     }
 
-    public Uni<WebhookDeliveryEntity> deliveryById(UUID id) {
-        return Panache.getSession().chain(s -> s.find(WebhookDeliveryEntity.class, id));
+    /** Internal (dispatcher): the delivery, row-locked against a concurrent replay. */
+    public Uni<WebhookDeliveryEntity> deliveryForUpdate(UUID id) {
+        return Panache.getSession().chain(s -> s.find(WebhookDeliveryEntity.class, id, LockMode.PESSIMISTIC_WRITE));
     }
 
     /** Creates the delivery unless the endpoint already has one for this event; answers whether it was created now. */
@@ -90,6 +94,13 @@ public class WebhookRepository {
         return Panache.getSession().chain(s -> s.createQuery(
                         "from WebhookDeliveryEntity where tenantId = ?1 and id = ?2", WebhookDeliveryEntity.class)
                 .setParameter(1, tenantId).setParameter(2, id).getSingleResultOrNull());
+    }
+
+    /** The tenant's delivery, row-locked (replay). */
+    public Uni<WebhookDeliveryEntity> deliveryForUpdate(String tenantId, UUID id) {
+        return Panache.getSession().chain(s -> s.createQuery(
+                        "from WebhookDeliveryEntity where tenantId = ?1 and id = ?2", WebhookDeliveryEntity.class)
+                .setParameter(1, tenantId).setParameter(2, id).setLockMode(LockModeType.PESSIMISTIC_WRITE).getSingleResultOrNull());
     }
 
     public Uni<List<WebhookAttemptEntity>> attempts(String tenantId, Collection<UUID> deliveryIds) {
