@@ -386,4 +386,22 @@ class PartnerWebhooksIT {
                 .body("$", not(hasItem(EventType.WEBHOOK_ENDPOINT_DISABLED.type())));
         delete(token, created.getString("id"));
     }
+
+    @Test
+    void aReceiverAskingForALongerWaitWithRetryAfterGetsItsNextAttemptThen() throws Exception {
+        clock.setTo(T0);
+        String token = sorriso();
+        try (WebhookReceiver receiver = receiver(503)) {
+            receiver.retryAfter = "600";
+            String endpointId = register(token, receiver.url(), List.of(PAID)).getString("id");
+            InstallmentPaid event = installmentPaid("clinica-sorriso");
+            publish(event);
+            Map<String, Object> first = awaitDelivery(token, endpointId, event.eventId(), 1);
+            assertEquals(Duration.ofSeconds(600), Duration.between(instant(log(first).get(0).get("attemptedAt")),
+                    instant(first.get("nextAttemptAt"))), "Retry-After: 600 instead of the scheduled 5 s");
+            clock.setTo(instant(first.get("nextAttemptAt")));
+            assertEquals("DELIVERED", awaitDelivery(token, endpointId, event.eventId(), 2).get("status"));
+            delete(token, endpointId);
+        }
+    }
 }

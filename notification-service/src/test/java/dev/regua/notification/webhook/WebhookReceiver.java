@@ -35,6 +35,8 @@ final class WebhookReceiver implements AutoCloseable {
     final List<Request> requests = new CopyOnWriteArrayList<>();
     private final Queue<Integer> script = new ConcurrentLinkedQueue<>();
     volatile int defaultStatus = 200;
+    /** Sent as {@code Retry-After} with every non-2xx answer when set. */
+    volatile String retryAfter;
 
     WebhookReceiver(Supplier<Instant> businessClock, int... scripted) throws IOException {
         for (int status : scripted) {
@@ -49,6 +51,9 @@ final class WebhookReceiver implements AutoCloseable {
             Integer next = script.poll();
             int status = next == null ? defaultStatus : next;
             byte[] answer = ("{\"answered\":" + status + "}").getBytes(StandardCharsets.UTF_8);
+            if (retryAfter != null && (status < 200 || status > 299)) {
+                exchange.getResponseHeaders().add("Retry-After", retryAfter);
+            }
             exchange.sendResponseHeaders(status, answer.length);
             try (OutputStream out = exchange.getResponseBody()) {
                 out.write(answer);

@@ -76,7 +76,8 @@ public class WebhookDispatcher {
     }
 
     /** What one attempt got. */
-    record Outcome(Claimed claimed, Instant at, long timestamp, Integer status, long latencyMs, String error, String snippet) {
+    record Outcome(Claimed claimed, Instant at, long timestamp, Integer status, long latencyMs, String error, String snippet,
+                   Duration retryAfter) {
         boolean delivered() {
             return status != null && status >= 200 && status < 300;
         }
@@ -152,9 +153,9 @@ public class WebhookDispatcher {
                         .sendBuffer(Buffer.buffer(c.body())))
                 .map(r -> new Outcome(c, at, timestamp, r.statusCode(), elapsedMs(started),
                         r.statusCode() >= 200 && r.statusCode() < 300 ? null : "HTTP " + r.statusCode(),
-                        truncate(r.bodyAsString(), SNIPPET)))
+                        truncate(r.bodyAsString(), SNIPPET), retryAfter(r.getHeader("retry-after"), at)))
                 .onFailure().recoverWithItem(e -> new Outcome(c, at, timestamp, null, elapsedMs(started),
-                        truncate(e.getClass().getSimpleName() + ": " + e.getMessage(), 500), null));
+                        truncate(e.getClass().getSimpleName() + ": " + e.getMessage(), 500), null, null));
     }
 
     private Uni<Void> recordAll(List<Outcome> outcomes) {
@@ -206,7 +207,8 @@ public class WebhookDispatcher {
                 disableReason = "the endpoint answered 410 Gone";
             } else {
                 var next = d.attempts >= d.finalAttempt ? java.util.Optional.<Instant>empty()
-                        : RetrySchedule.nextAttempt(o.at(), d.attempts, ThreadLocalRandom.current().nextDouble());
+                        : RetrySchedule.nextAttempt(o.at(), d.attempts, ThreadLocalRandom.current().nextDouble())
+                                .map(scheduled -> RetrySchedule.respectingRetryAfter(scheduled, o.at(), o.retryAfter(), d.createdAt));
                 if (next.isPresent()) {
                     d.nextAttemptAt = next.get();
                     a.nextAttemptAt = next.get();
@@ -228,6 +230,23 @@ public class WebhookDispatcher {
             return saved.chain(() -> outbox.append(event));
         }
         return saved;
+    }
+
+    /** {@code Retry-After} as seconds or an HTTP date; null when absent or unreadable. */
+    static Duration retryAfter(String header, Instant now) {
+        if (header == null || header.isBlank()) {
+            return null;
+        }
+        try {
+            return Duration.ofSeconds(Long.parseLong(header.strip()));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                return Duration.between(now, java.time.ZonedDateTime.parse(header.strip(),
+                        java.time.format.DateTimeFormatter.RFC_1123_DATE_TIME).toInstant());
+            } catch (java.time.format.DateTimeParseException unreadable) {
+                return null;
+            }
+        }
     }
 
     private static long elapsedMs(long startedNanos) {

@@ -38,6 +38,21 @@ public final class RetrySchedule {
         return delayAfter(attempt).map(delay -> failedAt.plus(withJitter(delay, random)));
     }
 
+    /** The longest a delivery is retried: its attempts end within three days of its first. */
+    public static final Duration BUDGET = Duration.ofDays(3);
+
+    /**
+     * Honours a receiver's {@code Retry-After} when it asks for a longer wait than {@code scheduled} and that still
+     * falls within three days of {@code firstAttempt}; otherwise keeps {@code scheduled}.
+     */
+    public static Instant respectingRetryAfter(Instant scheduled, Instant failedAt, Duration retryAfter, Instant firstAttempt) {
+        if (retryAfter == null || retryAfter.isNegative()) {
+            return scheduled;
+        }
+        Instant asked = failedAt.plus(retryAfter);
+        return asked.isAfter(scheduled) && !asked.isAfter(firstAttempt.plus(BUDGET)) ? asked : scheduled;
+    }
+
     static Duration withJitter(Duration delay, double random) {
         if (random < 0 || random >= 1) {
             throw new IllegalArgumentException("random must be in [0, 1)");

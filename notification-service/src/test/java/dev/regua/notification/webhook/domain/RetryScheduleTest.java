@@ -41,4 +41,13 @@ class RetryScheduleTest {
         Instant late = RetrySchedule.nextAttempt(T0, 2, 0.999_999).orElseThrow();
         assertTrue(!late.isBefore(T0.plus(Duration.ofMinutes(5))) && late.isBefore(T0.plus(Duration.ofSeconds(330))), late.toString());
     }
+
+    @Test
+    void aLongerRetryAfterIsHonouredWithinTheThreeDayBudgetAndAShorterOneIsIgnored() {
+        Instant scheduled = T0.plusSeconds(5);
+        assertEquals(T0.plusSeconds(600), RetrySchedule.respectingRetryAfter(scheduled, T0, Duration.ofSeconds(600), T0));
+        assertEquals(scheduled, RetrySchedule.respectingRetryAfter(scheduled, T0, Duration.ofSeconds(1), T0));
+        assertEquals(scheduled, RetrySchedule.respectingRetryAfter(scheduled, T0, Duration.ofDays(4), T0), "beyond three days");
+        assertEquals(scheduled, RetrySchedule.respectingRetryAfter(scheduled, T0, null, T0));
+    }
 }
