@@ -156,6 +156,9 @@ public final class Platform implements AutoCloseable {
         if (s.name().equals("notification-service")) {
             env.put("QUARKUS_MAILER_HOST", infra.smtpHost());
             env.put("QUARKUS_MAILER_PORT", Integer.toString(infra.smtpPort()));
+            // partner webhooks in the local run: a fixed development key for the secrets, http allowed to localhost
+            env.put("REGUA_WEBHOOKS_SECRET_KEY", "3q0dZr6Yc0c0PpkG1p3w0lWm3nNq6O2bHq8eB0b2y7E=");
+            env.put("REGUA_WEBHOOKS_ALLOW_HTTP_ON_LOOPBACK", "true");
         }
         if (s.name().equals("gateway")) {
             env.put("REGUA_GATEWAY_ROUTES_BILLING_URL", "http://127.0.0.1:" + ports.billing());
