@@ -349,6 +349,14 @@ class DunningScenarioIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(List.of("dunning:" + TENANT + ":" + caseId + ":obrigado"),
                 dunningEvents(payer, NotificationRequested.class).stream().filter(n -> n.stepCode().equals("obrigado"))
                         .map(NotificationRequested::idempotencyKey).toList()));
+        // another tenant sees none of it
+        String other = KeycloakTokens.clientCredentials(LocalInfraTestResource.infra().realmUrl(), "visao-integration", "visao-integration-secret");
+        given().auth().oauth2(other).get("/api/dunning/policies/vip").then().statusCode(404);
+        given().auth().oauth2(other).get("/api/dunning/policies/vip/versions").then().statusCode(404);
+        given().auth().oauth2(other).contentType(ContentType.JSON).body(policy("x", "vip", 1, "a", 1, "b", 2))
+                .put("/api/dunning/policies/vip").then().statusCode(404);
+        given().auth().oauth2(other).get("/api/dunning/policies").then().statusCode(200)
+                .body("code", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem("vip")));
         // deactivated: no new case chooses it, its versions stay
         given().auth().oauth2(admin).delete("/api/dunning/policies/vip").then().statusCode(204);
         given().auth().oauth2(admin).get("/api/dunning/policies/vip").then().statusCode(200).body("active", equalTo(false));
@@ -382,6 +390,13 @@ class DunningScenarioIT {
                 KafkaEvents.Envelope.of(new InstallmentRenegotiated(UUID.randomUUID().toString(), TENANT, payer, with(i, "RENEGOTIATED", "0.00"),
                         agreement, LocalDate.of(2026, 12, 2))));
         awaitCases(staff, payer, "PAUSED", 1);
+        given().auth().oauth2(staff).post("/api/dunning/cases/" + caseId + "/resume").then().statusCode(422)
+                .body("rule", equalTo("case-not-paused"));
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("outcome", "SHOUTED"))
+                .post("/api/dunning/cases/" + caseId + "/call-outcomes").then().statusCode(400).body("errors[0].field", equalTo("outcome"));
+        given().auth().oauth2(staff).queryParam("state", "HALF_OPEN").get("/api/dunning/cases").then().statusCode(400)
+                .body("errors[0].field", equalTo("state"));
+        given().auth().oauth2(staff).get("/api/dunning/cases/" + UUID.randomUUID()).then().statusCode(404);
         // the second notice's day passes while the agreement stands: it waits
         clock.setTo(Instant.parse("2026-12-08T12:30:00Z"));
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals("paused: the installment is in an agreement",
