@@ -98,9 +98,11 @@ class DunningReguaIT {
         publish(KafkaEvents.Envelope.of(paid), o);
         String staff = KeycloakTokens.clientCredentials(LocalInfraTestResource.infra().realmUrl(), "sorriso-integration", "sorriso-integration-secret");
         clock.setTo(Instant.parse("2026-03-20T12:30:00Z")); // past the second notice's day
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(1,
-                given().auth().oauth2(staff).get("/api/dunning/payers/" + payer + "/steps").then().statusCode(200)
-                        .extract().jsonPath().getList("findAll { it.status == 'CANCELLED' }").size()));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var steps = given().auth().oauth2(staff).get("/api/dunning/payers/" + payer + "/steps").then().statusCode(200).extract().jsonPath();
+            assertEquals("CANCELLED", steps.getString("find { it.stepCode == 'overdue-second' }.status"));
+            assertEquals(0, steps.getList("findAll { it.status == 'PENDING' }").size(), "payment cancels every pending step");
+        });
         String otherTenant = KeycloakTokens.clientCredentials(LocalInfraTestResource.infra().realmUrl(), "visao-integration", "visao-integration-secret");
         given().auth().oauth2(otherTenant).get("/api/dunning/payers/" + payer + "/steps").then().statusCode(200).body("size()", equalTo(0));
         assertEquals(2, commandsFor(payer).size(), "no second notice after payment, nothing sent twice");
@@ -142,8 +144,13 @@ class DunningReguaIT {
                 .body("overdue.find { it.payerId == '" + breaker + "' }.overdueAmount", equalTo(300.00f));
         given().auth().oauth2(staff).queryParam("date", "2026-03-13").get("/api/dunning/agenda").then().statusCode(200)
                 .body("promisesDue.payerId", org.hamcrest.Matchers.hasItems(breaker, keeper));
-        given().auth().oauth2(KeycloakTokens.password(LocalInfraTestResource.infra().realmUrl(), "regua-console", "bruno", "bruno"))
-                .queryParam("date", "2026-03-11").get("/api/dunning/agenda").then().statusCode(404);
+        // the other tenant's agenda never shows these payers (404 while it has no billing facts, else without them)
+        var bruno = given().auth().oauth2(KeycloakTokens.password(LocalInfraTestResource.infra().realmUrl(), "regua-console", "bruno", "bruno"))
+                .queryParam("date", "2026-03-11").get("/api/dunning/agenda");
+        if (bruno.statusCode() != 404) {
+            bruno.then().statusCode(200).body("newlyOverdue.payerId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(breaker)))
+                    .body("overdue.payerId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(breaker)));
+        }
         given().auth().oauth2(staff).contentType(io.restassured.http.ContentType.JSON)
                 .body(java.util.Map.of("promisedDate", "2026-03-14", "amount", "1.00"))
                 .post("/api/dunning/payers/" + breaker + "/promises").then().statusCode(422).body("rule", equalTo("one-open-promise"));
@@ -163,7 +170,9 @@ class DunningReguaIT {
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(staff).get("/api/dunning/payers/" + keeper + "/promises").then().body("[0].status", equalTo("KEPT")));
 
-        clock.setTo(Instant.parse("2026-03-15T12:30:00Z")); // promised 03-13 + 1 grace day: broken from 03-15
+        // promised 03-13 + 1 grace day: broken from Sunday 03-15; São Paulo's contact-hour law allows no message on a
+        // Sunday, so the held-back notice goes out on Monday morning
+        clock.setTo(Instant.parse("2026-03-16T12:30:00Z"));
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
             given().auth().oauth2(staff).get("/api/dunning/payers/" + breaker + "/promises").then().body("[0].status", equalTo("BROKEN"));
             assertEquals(List.of("overdue-first"), commandsFor(breaker).stream().map(NotificationRequested::stepCode).toList());

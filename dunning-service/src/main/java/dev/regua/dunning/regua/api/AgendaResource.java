@@ -1,5 +1,6 @@
 package dev.regua.dunning.regua.api;
 
+import dev.regua.dunning.regua.persistence.CaseRepository;
 import dev.regua.dunning.regua.persistence.DunningRepository;
 import dev.regua.support.problem.ResourceNotFoundException;
 import dev.regua.support.tenancy.TenantContext;
@@ -31,31 +32,46 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class AgendaResource {
     private final TenantContext tenant;
     private final DunningRepository repository;
+    private final CaseRepository cases;
     private final Clock clock;
 
-    public AgendaResource(TenantContext tenant, DunningRepository repository, Clock clock) {
+    public AgendaResource(TenantContext tenant, DunningRepository repository, CaseRepository cases, Clock clock) {
         this.tenant = tenant;
         this.repository = repository;
+        this.cases = cases;
         this.clock = clock;
     }
 
-    public record Agenda(LocalDate date, List<DunningRepository.PromiseDue> promisesDue,
+    /** An open staff task: a call or a visit a step asked for. */
+    public record Task(UUID id, UUID caseId, UUID payerId, String kind, String stepCode, LocalDate dueOn, String assignedTo) {
+    }
+
+    public record Agenda(LocalDate date, String collector, List<Task> tasks, List<DunningRepository.PromiseDue> promisesDue,
                          List<DunningRepository.NewlyOverdue> newlyOverdue, List<DunningRepository.OverduePayer> overdue) {
     }
 
     @GET
     @WithSession
     @Operation(summary = "The day's agenda: promises due, installments newly overdue, payers with overdue debt by amount and age")
-    public Uni<Agenda> agenda(@QueryParam("date") LocalDate date) {
+    public Uni<Agenda> agenda(@QueryParam("date") LocalDate date, @QueryParam("collector") String collector) {
         String tenantId = tenant.tenantId();
         return repository.tenant(tenantId).chain(profile -> {
             if (profile == null) {
                 throw new ResourceNotFoundException("no billing facts for this tenant yet");
             }
             LocalDate day = date != null ? date : LocalDate.now(clock.withZone(ZoneId.of(profile.timeZone)));
-            return repository.promisesDueOn(tenantId, day).chain(promises -> repository.newlyOverdueOn(tenantId, day)
-                    .chain(fresh -> repository.overduePayers(tenantId, day, 100)
-                            .map(overdue -> new Agenda(day, promises, fresh, overdue))));
+            return cases.openTasks(tenantId, day, collector).chain(tasks -> cases.list(tenantId, null, collector, null, 1000)
+                    .chain(mine -> repository.promisesDueOn(tenantId, day).chain(promises -> repository.newlyOverdueOn(tenantId, day)
+                    .chain(fresh -> repository.overduePayers(tenantId, day, 100).map(overdue -> {
+                        // a collector's view keeps only the payers of the cases assigned to them
+                        java.util.Set<UUID> theirs = mine.stream().map(c -> c.payerId).collect(java.util.stream.Collectors.toSet());
+                        java.util.function.Predicate<UUID> keep = p -> collector == null || theirs.contains(p);
+                        return new Agenda(day, collector,
+                                tasks.stream().map(t -> new Task(t.id, t.caseId, t.payerId, t.kind, t.stepCode, t.dueOn, t.assignedTo)).toList(),
+                                promises.stream().filter(x -> keep.test(x.payerId())).toList(),
+                                fresh.stream().filter(x -> keep.test(x.payerId())).toList(),
+                                overdue.stream().filter(x -> keep.test(x.payerId())).toList());
+                    })))));
         });
     }
 }

@@ -33,15 +33,17 @@ public class Promises {
     private static final Logger LOG = Logger.getLogger(Promises.class);
     private final DunningRepository repository;
     private final OutboxWriter outbox;
+    private final Cases cases;
     private final Clock clock;
     private final int graceDays;
     private final int maxDaysAhead;
 
-    public Promises(DunningRepository repository, OutboxWriter outbox, Clock clock,
+    public Promises(DunningRepository repository, OutboxWriter outbox, Cases cases, Clock clock,
                     @ConfigProperty(name = "regua.dunning.promise.grace-days", defaultValue = "1") int graceDays,
                     @ConfigProperty(name = "regua.dunning.promise.max-days-ahead", defaultValue = "30") int maxDaysAhead) {
         this.repository = repository;
         this.outbox = outbox;
+        this.cases = cases;
         this.clock = clock;
         this.graceDays = graceDays;
         this.maxDaysAhead = maxDaysAhead;
@@ -74,7 +76,10 @@ public class Promises {
                 p.status = "OPEN";
                 p.createdBy = actor;
                 p.createdAt = clock.instant();
-                return repository.persist(p).replaceWith(p);
+                return repository.persist(p)
+                        .chain(() -> cases.onLatest(tenantId, payerId, p.createdAt, "PROMISE", "promise to pay "
+                                + CaseMath.brl(amount) + " by " + promisedDate, p.id.toString(), actor, "promise:" + p.id + ":OPEN"))
+                        .replaceWith(p);
             });
         }));
     }
@@ -105,7 +110,10 @@ public class Promises {
                 p.status = "KEPT";
                 p.resolvedAt = clock.instant();
                 return outbox.append(new PromiseKept(UUID.randomUUID().toString(), p.tenantId, p.payerId.toString(),
-                        p.id.toString(), p.promisedDate, amount, today)).replaceWith(true);
+                                p.id.toString(), p.promisedDate, amount, today))
+                        .chain(() -> cases.onLatest(p.tenantId, p.payerId, p.resolvedAt, "PROMISE", "promise kept on " + today,
+                                p.id.toString(), "system", "promise:" + p.id + ":KEPT"))
+                        .replaceWith(true);
             }
             if (promise.brokenBy(today)) {
                 p.status = "BROKEN";
@@ -113,10 +121,19 @@ public class Promises {
                 return repository.markBrokenPromise(p.tenantId, p.payerId)
                         .chain(() -> outbox.append(new PromiseBroken(UUID.randomUUID().toString(), p.tenantId,
                                 p.payerId.toString(), p.id.toString(), p.promisedDate, amount, promise.brokenOn())))
+                        .chain(() -> cases.onLatest(p.tenantId, p.payerId, earliest(promise.brokenOn().atStartOfDay(
+                                ZoneId.of(tenant.timeZone)).toInstant(), p.resolvedAt), "PROMISE", "promise broken: nothing paid by "
+                                + p.promisedDate + " plus " + p.graceDays + " grace day(s)", p.id.toString(), "system",
+                                "promise:" + p.id + ":BROKEN"))
                         .replaceWith(true);
             }
             return Uni.createFrom().item(false);
         }));
+    }
+
+    /** A fact dated by the business goes on the timeline at the start of its day, never in the future. */
+    private static java.time.Instant earliest(java.time.Instant a, java.time.Instant b) {
+        return a.isBefore(b) ? a : b;
     }
 
     public Uni<List<PromiseEntity>> ofPayer(String tenantId, UUID payerId) {

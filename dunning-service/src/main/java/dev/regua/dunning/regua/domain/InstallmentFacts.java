@@ -6,9 +6,12 @@ import java.time.LocalDate;
 public record InstallmentFacts(String installmentId, String tenantId, String payerId, LocalDate dueDate,
                                BillingStatus status) {
 
-    /** Billing's statuses, ranked so that a late or duplicated event never moves an installment backwards. */
+    /**
+     * Billing's statuses, ranked so that a late or duplicated event never moves an installment backwards (only a
+     * payment reversal does, explicitly).
+     */
     public enum BillingStatus {
-        OPEN(0), DUE(1), PARTIALLY_PAID(1), OVERDUE(2), PAID(3), CANCELLED(3);
+        OPEN(0), DUE(1), PARTIALLY_PAID(1), OVERDUE(2), PAID(3), CANCELLED(3), WRITTEN_OFF(3);
 
         private final int rank;
 

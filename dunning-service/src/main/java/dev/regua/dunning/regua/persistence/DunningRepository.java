@@ -34,15 +34,17 @@ public class DunningRepository {
     }
 
     /** Inserts the planned step unless it already exists (whatever its status): each step runs at most once. */
-    public Uni<Void> ensureStep(String tenantId, UUID payerId, UUID installmentId, Schedule.Planned planned, Instant now) {
+    public Uni<Void> ensureStep(String tenantId, UUID payerId, UUID installmentId, Schedule.Planned planned,
+                                String policyCode, int policyVersion, Instant now) {
         String sql = "insert into scheduled_step (id, tenant_id, payer_id, installment_id, step_code, effective_local, "
-                + "not_after_local, status, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, 'PENDING', ?8) "
-                + "on conflict (tenant_id, installment_id, step_code) do nothing";
+                + "not_after_local, status, created_at, policy_code, policy_version) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
+                + "'PENDING', ?8, ?9, ?10) on conflict (tenant_id, installment_id, step_code) do nothing";
         return Panache.getSession().chain(s -> s.createNativeQuery(sql)
                 .setParameter(1, UUID.randomUUID()).setParameter(2, tenantId).setParameter(3, payerId)
                 .setParameter(4, installmentId).setParameter(5, planned.stepCode())
                 .setParameter(6, planned.effectiveLocal()).setParameter(7, planned.notAfterLocal())
                 .setParameter(8, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
+                .setParameter(9, policyCode).setParameter(10, policyVersion)
                 .executeUpdate()).replaceWithVoid();
     }
 
@@ -62,6 +64,23 @@ public class DunningRepository {
             }
             return q.executeUpdate();
         });
+    }
+
+    /** A held pending step (paused by an agreement) goes back to its planned time when that is earlier. */
+    public Uni<Integer> resumeHeld(String tenantId, UUID installmentId, String stepCode, java.time.LocalDateTime planned) {
+        String sql = "update scheduled_step set effective_local = ?1, outcome = null where tenant_id = ?2 and installment_id = ?3 "
+                + "and step_code = ?4 and status = 'PENDING' and effective_local > ?1";
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql).setParameter(1, planned).setParameter(2, tenantId)
+                .setParameter(3, installmentId).setParameter(4, stepCode).executeUpdate());
+    }
+
+    /** Cancels pending steps of an installment whose codes the policy no longer has (it was edited). */
+    public Uni<Integer> cancelPendingNotIn(String tenantId, UUID installmentId, List<String> keepCodes, String reason, Instant now) {
+        String sql = "update scheduled_step set status = 'CANCELLED', outcome = ?1, executed_at = ?2 "
+                + "where tenant_id = ?3 and installment_id = ?4 and status = 'PENDING' and not (step_code in (?5))";
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql).setParameter(1, reason)
+                .setParameter(2, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).setParameter(3, tenantId)
+                .setParameter(4, installmentId).setParameter(5, keepCodes.isEmpty() ? List.of("") : keepCodes).executeUpdate());
     }
 
     /**

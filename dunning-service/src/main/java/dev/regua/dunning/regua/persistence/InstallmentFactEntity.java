@@ -41,6 +41,8 @@ public class InstallmentFactEntity {
     public LocalDate overdueSince;
     @Column(name = "paid_on")
     public LocalDate paidOn;
+    @Column(name = "agreement_id")
+    public UUID agreementId;
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -19,6 +19,24 @@ public class PayerEntity {
     public String email;
     public String mobile;
     public String state;
+    @Column(name = "tax_id")
+    public String taxId;
+    public String whatsapp;
+    /** The postal address as JSON (the contract's Address). */
+    public String address;
+    /** Comma-separated tags. */
+    public String tags = "";
+    /** Comma-separated channels the payer opted out of. */
+    @Column(name = "opted_out_channels")
+    public String optedOutChannels = "";
+    @Column(name = "whatsapp_opt_in")
+    public boolean whatsappOptIn;
+    @Column(name = "responsible_name")
+    public String responsibleName;
+    @Column(name = "responsible_email")
+    public String responsibleEmail;
+    @Column(name = "responsible_mobile")
+    public String responsibleMobile;
     @Column(name = "broken_promises")
     public int brokenPromises;
     @Column(name = "updated_at")

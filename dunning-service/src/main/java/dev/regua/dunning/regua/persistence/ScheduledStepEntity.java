@@ -28,6 +28,10 @@ public class ScheduledStepEntity {
     /** PENDING, EXECUTED, SKIPPED or CANCELLED. */
     public String status;
     public String outcome;
+    @Column(name = "policy_code")
+    public String policyCode;
+    @Column(name = "policy_version")
+    public Integer policyVersion;
     @Column(name = "created_at")
     public Instant createdAt;
     @Column(name = "executed_at")

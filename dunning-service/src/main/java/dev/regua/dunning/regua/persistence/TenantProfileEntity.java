@@ -22,6 +22,7 @@ public class TenantProfileEntity {
     @Column(name = "time_zone")
     public String timeZone;
     public String vertical;
+    public String state;
     @Column(name = "updated_at")
     public Instant updatedAt;
 }
