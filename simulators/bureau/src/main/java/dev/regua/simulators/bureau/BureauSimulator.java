@@ -283,6 +283,10 @@ public final class BureauSimulator implements AutoCloseable {
             JsonNode json = body.isBlank() ? JSON.createObjectNode() : JSON.readTree(body);
             String key = idempotencyKey(bureau, exchange, json);
             String taxId = taxIdOf(bureau, operation, exchange, json);
+            if (operation == Operation.REMOVE) {
+                Registration target = registrations.get(bureau + "/" + removalProtocol(bureau, rest, json));
+                taxId = target == null ? null : target.taxId();
+            }
             Fault fault = nextFault(bureau, operation);
             if (fault == Fault.TIMEOUT_BEFORE) {
                 record(bureau, operation, exchange, key, taxId, body, -1);
