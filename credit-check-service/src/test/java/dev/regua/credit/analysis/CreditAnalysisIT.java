@@ -57,7 +57,7 @@ class CreditAnalysisIT {
         String cpf = TestTaxIds.cpf();
         simulator().subject(cpf, 650, List.of());
         String id = analyse(cpf, "1000.00", 10).statusCode(201).body("decision", equalTo("APPROVED"))
-                .body("approvedLimit", equalTo(1000.00f)).body("reasons", hasItem(startsWith("SCORE: 650")))
+                .body("approvedLimit", equalTo(3250.00f)).body("reasons", hasItem(startsWith("SCORE: 650")))
                 .extract().path("id");
         analyse(cpf, "5000.00", 10).statusCode(201).body("decision", equalTo("APPROVED_WITH_LOWER_LIMIT"))
                 .body("approvedLimit", equalTo(3250.00f)).body("reasons[0]", startsWith("AMOUNT_ABOVE_LIMIT"));
@@ -148,6 +148,46 @@ class CreditAnalysisIT {
                 .body(Map.of("taxId", cpf, "amount", "100.00", "installments", 2, "purpose", "CREDIT_SALE"))
                 .post("/api/credit/analyses").then().statusCode(201).body("decision", equalTo("MANUAL_REVIEW"));
         analyse(cpf, "100.00", 2).statusCode(201).body("decision", equalTo("APPROVED"));
+    }
+
+    @Test
+    void theLimitGrantedByAnApprovalIsUsedByOpenInstallmentsAndSaysWhetherANewPlanFits() {
+        clock.setTo(Instant.parse("2026-09-04T12:00:00Z"));
+        String cpf = TestTaxIds.cpf();
+        String payer = UUID.randomUUID().toString();
+        simulator().subject(cpf, 800, List.of());
+        given().auth().oauth2(token()).queryParam("taxId", cpf).get("/api/credit/limits").then().statusCode(200)
+                .body("status", equalTo("NO_ANALYSIS"));
+        PayerRegistered sample = GoldenSamples.payload(EventType.PAYER_REGISTERED, PayerRegistered.class);
+        InstallmentView golden = GoldenSamples.payload(EventType.INSTALLMENT_OVERDUE, InstallmentOverdue.class).installment();
+        String contract = UUID.randomUUID().toString();
+        List<KafkaEvents.Envelope> events = new java.util.ArrayList<>();
+        events.add(KafkaEvents.Envelope.of(new PayerRegistered(UUID.randomUUID().toString(), "clinica-sorriso", payer, "Olga",
+                cpf, "olga@example.com", null, "SP", null, sample.address(), sample.consent(), null, List.of())));
+        for (int n = 1; n <= 2; n++) {
+            events.add(KafkaEvents.Envelope.of(new dev.regua.contract.billing.InstallmentCreated(UUID.randomUUID().toString(),
+                    "clinica-sorriso", payer, new InstallmentView(UUID.randomUUID().toString(), contract, n, 2,
+                    MoneyAmount.brl(new BigDecimal("500.00")), LocalDate.of(2026, 9 + n, 10), LocalDate.of(2026, 9 + n, 10),
+                    golden.terms(), "OPEN", MoneyAmount.brl(BigDecimal.ZERO)))));
+        }
+        kafka().publish(events.toArray(KafkaEvents.Envelope[]::new));
+        analyse(cpf, "1000.00", 2).statusCode(201).body("decision", equalTo("APPROVED")).body("approvedLimit", equalTo(4000.00f));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token())
+                .queryParam("taxId", cpf).queryParam("amount", "3500.00").get("/api/credit/limits").then().statusCode(200)
+                .body("status", equalTo("ACTIVE")).body("payerId", equalTo(payer)).body("limit", equalTo(4000.00f))
+                .body("used", equalTo(1000.00f)).body("available", equalTo(3000.00f)).body("fits", equalTo(false)));
+        given().auth().oauth2(token()).queryParam("amount", "3000.00").get("/api/credit/payers/" + payer + "/limit").then()
+                .statusCode(200).body("fits", equalTo(true));
+        given().auth().oauth2(token()).queryParam("taxId", cpf).queryParam("amount", "abc").get("/api/credit/limits").then()
+                .statusCode(400).body("errors[0].field", equalTo("amount"));
+        given().auth().oauth2(token()).get("/api/credit/limits").then().statusCode(400).body("errors[0].field", equalTo("taxId"));
+        String visao = KeycloakTokens.clientCredentials(LocalInfraTestResource.infra().realmUrl(), "visao-integration", "visao-integration-secret");
+        given().auth().oauth2(visao).queryParam("taxId", cpf).get("/api/credit/limits").then().statusCode(200)
+                .body("status", equalTo("NO_ANALYSIS")).body("payerId", equalTo(null));
+
+        clock.setTo(Instant.parse("2027-04-01T12:00:00Z")); // past the 180-day validity
+        given().auth().oauth2(token()).queryParam("taxId", cpf).get("/api/credit/limits").then().body("status", equalTo("EXPIRED"));
     }
 
     private ValidatableResponse analyse(String taxId, String amount, int installments) {

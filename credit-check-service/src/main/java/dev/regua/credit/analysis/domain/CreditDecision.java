@@ -77,6 +77,7 @@ public record CreditDecision(Decision decision, BigDecimal approvedLimit, List<S
             reasons.add(0, "AMOUNT_ABOVE_LIMIT: " + amount + " > limit " + limit);
             return new CreditDecision(Decision.APPROVED_WITH_LOWER_LIMIT, limit, reasons);
         }
-        return new CreditDecision(Decision.APPROVED, amount.setScale(2, RoundingMode.UNNECESSARY), positive);
+        // approved: the limit granted is the whole limit the score allows, the request fits in it
+        return new CreditDecision(Decision.APPROVED, limit, positive);
     }
 }

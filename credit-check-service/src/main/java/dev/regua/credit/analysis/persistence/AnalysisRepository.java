@@ -80,6 +80,21 @@ public class AnalysisRepository {
         });
     }
 
+    /** The latest APPROVED or APPROVED_WITH_LOWER_LIMIT analysis of this tax id in the tenant. */
+    public Uni<CreditAnalysisEntity> latestApproved(String tenantId, String taxIdDigits) {
+        return Panache.getSession().chain(s -> s.createQuery("from CreditAnalysisEntity where tenantId = ?1 and taxId = ?2 "
+                        + "and decision in ('APPROVED', 'APPROVED_WITH_LOWER_LIMIT') order by decidedAt desc", CreditAnalysisEntity.class)
+                .setParameter(1, tenantId).setParameter(2, taxIdDigits).setMaxResults(1).getResultList())
+                .map(list -> list.isEmpty() ? null : list.get(0));
+    }
+
+    /** The payer's tax id as billing registered it. */
+    public Uni<String> taxIdOfPayer(String tenantId, UUID payerId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select tax_id from payer_profile where tenant_id = ?1 and payer_id = ?2", String.class)
+                .setParameter(1, tenantId).setParameter(2, payerId).getResultList())
+                .map(rows -> rows.isEmpty() ? null : rows.get(0));
+    }
+
     public Uni<CreditPolicyEntity> policy(String tenantId) {
         return Panache.getSession().chain(s -> s.find(CreditPolicyEntity.class, tenantId));
     }
