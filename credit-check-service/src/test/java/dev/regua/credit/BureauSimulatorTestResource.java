@@ -20,6 +20,7 @@ public class BureauSimulatorTestResource implements QuarkusTestResourceLifecycle
                 "regua.credit.bureaus.serasa.base-url", simulator.baseUrl(Bureau.SERASA),
                 "regua.credit.bureaus.spc.base-url", simulator.baseUrl(Bureau.SPC),
                 "regua.credit.bureaus.boa-vista.base-url", simulator.baseUrl(Bureau.BOA_VISTA),
+                "regua.credit.bureaus.notary.base-url", simulator.baseUrl(Bureau.NOTARY),
                 "regua.test.bureau-simulator.url", "http://127.0.0.1:" + simulator.port());
     }
 

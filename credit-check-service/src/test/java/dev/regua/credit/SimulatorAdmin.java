@@ -32,6 +32,11 @@ public record SimulatorAdmin(String url) {
                 .stream().filter(r -> operation == null || operation.equals(r.get("operation"))).toList();
     }
 
+    public List<Map<String, Object>> protests(String taxId) {
+        return JsonPath.from(given().queryParam("taxId", taxId).get(url + "/_admin/protests").then().statusCode(200)
+                .extract().asString()).getList("");
+    }
+
     public List<Map<String, Object>> registrations(String taxId) {
         return JsonPath.from(given().queryParam("taxId", taxId).get(url + "/_admin/registrations").then().statusCode(200)
                 .extract().asString()).getList("");

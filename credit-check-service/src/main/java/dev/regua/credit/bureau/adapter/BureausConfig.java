@@ -17,6 +17,9 @@ public interface BureausConfig {
 
     BoaVista boaVista();
 
+    /** The notary offices' protest central (CRA). */
+    Notary notary();
+
     interface Serasa {
         String baseUrl();
 
@@ -31,6 +34,12 @@ public interface BureausConfig {
         String operator();
 
         String password();
+    }
+
+    interface Notary {
+        String baseUrl();
+
+        String apiKey();
     }
 
     interface BoaVista {

@@ -47,8 +47,11 @@ public class BillingEventsConsumer {
     private final HistoryRepository history;
     private final Clock clock;
     private final NegativationService negativations;
+    private final dev.regua.credit.protest.application.ProtestService protests;
 
-    public BillingEventsConsumer(Inbox inbox, HistoryRepository history, Clock clock, NegativationService negativations) {
+    public BillingEventsConsumer(Inbox inbox, HistoryRepository history, Clock clock, NegativationService negativations,
+                                 dev.regua.credit.protest.application.ProtestService protests) {
+        this.protests = protests;
         this.inbox = inbox;
         this.history = history;
         this.clock = clock;
@@ -101,7 +104,8 @@ public class BillingEventsConsumer {
 
     private Uni<Void> settled(String tenantId, InstallmentView view, RemovalReason reason, LocalDate on) {
         return Panache.getSession().chain(s -> s.flush())
-                .chain(() -> negativations.installmentSettled(tenantId, UUID.fromString(view.installmentId()), reason, on));
+                .chain(() -> negativations.installmentSettled(tenantId, UUID.fromString(view.installmentId()), reason, on))
+                .chain(() -> protests.installmentSettled(tenantId, view.installmentId()));
     }
 
     /** A reversal or a broken agreement makes installments owed again: the only moves backwards in the read model. */

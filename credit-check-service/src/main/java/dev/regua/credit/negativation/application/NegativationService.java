@@ -48,6 +48,7 @@ public class NegativationService {
     private static final Set<String> SETTLED = Set.of("PAID", "CANCELLED", "RENEGOTIATED");
 
     private final NegativationRepository repository;
+    private final dev.regua.credit.protest.application.ProtestService protests;
     private final HistoryRepository installments;
     private final PolicyService policies;
     private final OutboxWriter outbox;
@@ -56,8 +57,10 @@ public class NegativationService {
     private final BankCalendar calendar = BankCalendar.national();
 
     public NegativationService(NegativationRepository repository, HistoryRepository installments, PolicyService policies,
-                               OutboxWriter outbox, Clock clock, NegativationConfig config) {
+                               OutboxWriter outbox, Clock clock, NegativationConfig config,
+                               dev.regua.credit.protest.application.ProtestService protests) {
         this.repository = repository;
+        this.protests = protests;
         this.installments = installments;
         this.policies = policies;
         this.outbox = outbox;
@@ -84,6 +87,7 @@ public class NegativationService {
                         case "NOTICE" -> notice(command);
                         case "REGISTER" -> register(command);
                         case "REMOVE" -> removeByCommand(command);
+                        case "PROTEST", "CANCEL_PROTEST" -> protests.onCommand(command).chain(o -> outcome(command, null, o));
                         default -> outcome(command, null, "action " + command.action() + " is not carried out by credit-check yet");
                     };
                 });

@@ -6,7 +6,9 @@ import java.util.Locale;
 public enum Bureau {
     SERASA("serasa"),
     SPC("spc"),
-    BOA_VISTA("boavista");
+    BOA_VISTA("boavista"),
+    /** The notary offices' protest centre (CRA, Central de Remessa de Arquivos): protests, consent, cancellation. */
+    NOTARY("cra");
 
     private final String prefix;
 
@@ -24,11 +26,14 @@ public enum Bureau {
         if (v.equals("BOAVISTA")) {
             return BOA_VISTA;
         }
+        if (v.equals("CRA")) {
+            return NOTARY;
+        }
         return Bureau.valueOf(v);
     }
 
     /** What a client can ask a bureau. */
     public enum Operation {
-        LOGIN, REPORT, NOTICE, REGISTER, REMOVE
+        LOGIN, REPORT, NOTICE, REGISTER, REMOVE, PROTEST, CONSENT, CANCEL_PROTEST
     }
 }

@@ -64,6 +64,7 @@ public final class BureauSimulator implements AutoCloseable {
     public static final String SPC_OPERATOR = "regua-spc";
     public static final String SPC_PASSWORD = "regua-spc-secret";
     public static final String BOA_VISTA_API_KEY = "regua-boavista-key";
+    public static final String NOTARY_API_KEY = "regua-cra-key";
 
     private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
             .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
@@ -79,6 +80,7 @@ public final class BureauSimulator implements AutoCloseable {
     private final List<ReceivedRequest> received = new CopyOnWriteArrayList<>();
     private final Map<String, Notice> notices = new ConcurrentHashMap<>();
     private final Map<String, Registration> registrations = new ConcurrentHashMap<>();
+    private final Map<String, Protest> protests = new ConcurrentHashMap<>();
     private final Map<String, Stored> idempotency = new ConcurrentHashMap<>();
     private final Map<String, Deque<Fault>> faults = new ConcurrentHashMap<>();
     private final Map<String, String> tokens = new ConcurrentHashMap<>();
@@ -110,6 +112,14 @@ public final class BureauSimulator implements AutoCloseable {
                                String removalReason) {
         Registration removed(Instant at, String reason) {
             return new Registration(bureau, protocol, taxId, contract, amount, noticeProtocol, "REMOVED", includedAt, at, reason);
+        }
+    }
+
+    /** A protest at a notary office; {@code state} is PROTESTED, CONSENT_GIVEN or CANCELLED. */
+    public record Protest(String protocol, String notaryOffice, String taxId, String titleNumber, BigDecimal amount,
+                          String state, Instant protestedAt, String consentLetter, Instant consentAt, Instant cancelledAt) {
+        Protest with(String newState, String letter, Instant consent, Instant cancelled) {
+            return new Protest(protocol, notaryOffice, taxId, titleNumber, amount, newState, protestedAt, letter, consent, cancelled);
         }
     }
 
@@ -213,6 +223,7 @@ public final class BureauSimulator implements AutoCloseable {
         subjects.clear();
         received.clear();
         notices.clear();
+        protests.clear();
         registrations.clear();
         idempotency.clear();
         faults.clear();
@@ -241,6 +252,10 @@ public final class BureauSimulator implements AutoCloseable {
         return registrations.values().stream().sorted((a, b) -> a.includedAt().compareTo(b.includedAt())).toList();
     }
 
+    public List<Protest> protests() {
+        return protests.values().stream().sorted((a, b) -> a.protestedAt().compareTo(b.protestedAt())).toList();
+    }
+
     public List<Registration> registrationsOf(String taxId) {
         String id = normalise(taxId);
         return registrations().stream().filter(r -> r.taxId().equals(id)).toList();
@@ -262,6 +277,7 @@ public final class BureauSimulator implements AutoCloseable {
                 case "serasa" -> Bureau.SERASA;
                 case "spc" -> Bureau.SPC;
                 case "boavista" -> Bureau.BOA_VISTA;
+                case "cra" -> Bureau.NOTARY;
                 default -> null;
             };
             if (bureau == null) {
@@ -285,6 +301,10 @@ public final class BureauSimulator implements AutoCloseable {
             String taxId = taxIdOf(bureau, operation, exchange, json);
             if (operation == Operation.REMOVE) {
                 Registration target = registrations.get(bureau + "/" + removalProtocol(bureau, rest, json));
+                taxId = target == null ? null : target.taxId();
+            }
+            if (operation == Operation.CONSENT || operation == Operation.CANCEL_PROTEST) {
+                Protest target = protests.get(protestProtocol(rest));
                 taxId = target == null ? null : target.taxId();
             }
             Fault fault = nextFault(bureau, operation);
@@ -360,6 +380,18 @@ public final class BureauSimulator implements AutoCloseable {
                 }
                 yield null;
             }
+            case NOTARY -> {
+                if (!post) {
+                    yield null;
+                } else if (rest.equals("/v1/titulos")) {
+                    yield Operation.PROTEST;
+                } else if (rest.matches("/v1/titulos/[^/]+/anuencia")) {
+                    yield Operation.CONSENT;
+                } else if (rest.matches("/v1/titulos/[^/]+/cancelamento")) {
+                    yield Operation.CANCEL_PROTEST;
+                }
+                yield null;
+            }
         };
     }
 
@@ -371,6 +403,7 @@ public final class BureauSimulator implements AutoCloseable {
                     : authorization != null && authorization.startsWith("Bearer ") && tokens.containsKey(authorization.substring(7));
             case SPC -> ("Basic " + base64(SPC_OPERATOR + ":" + SPC_PASSWORD)).equals(authorization);
             case BOA_VISTA -> BOA_VISTA_API_KEY.equals(exchange.getRequestHeaders().getFirst("x-api-key"));
+            case NOTARY -> NOTARY_API_KEY.equals(exchange.getRequestHeaders().getFirst("x-api-key"));
         };
     }
 
@@ -379,7 +412,7 @@ public final class BureauSimulator implements AutoCloseable {
         return switch (bureau) {
             case SERASA -> exchange.getRequestHeaders().getFirst("Idempotency-Key");
             case SPC -> json.hasNonNull("id-integracao") ? json.get("id-integracao").asText() : null;
-            case BOA_VISTA -> exchange.getRequestHeaders().getFirst("X-Idempotency-Key");
+            case BOA_VISTA, NOTARY -> exchange.getRequestHeaders().getFirst("X-Idempotency-Key");
         };
     }
 
@@ -391,6 +424,7 @@ public final class BureauSimulator implements AutoCloseable {
                     : spcTaxId(json);
             case BOA_VISTA -> operation == Operation.REPORT ? json.path("documento").asText(null)
                     : json.path("devedor").path("documento").asText(null);
+            case NOTARY -> json.path("devedor").path("documento").asText(null);
         };
         return raw == null ? null : normalise(raw);
     }
@@ -456,6 +490,9 @@ public final class BureauSimulator implements AutoCloseable {
             case NOTICE -> notice(bureau, debt(bureau, json));
             case REGISTER -> register(bureau, debt(bureau, json));
             case REMOVE -> remove(bureau, removalProtocol(bureau, rest, json), removalReason(bureau, json));
+            case PROTEST -> protest(json);
+            case CONSENT -> consent(protestProtocol(rest));
+            case CANCEL_PROTEST -> cancelProtest(protestProtocol(rest));
         };
     }
 
@@ -525,6 +562,64 @@ public final class BureauSimulator implements AutoCloseable {
                 }
             }
         }
+        return new Answer(200, o.toString());
+    }
+
+    private static String protestProtocol(String rest) {
+        String[] parts = rest.split("/");
+        return parts.length >= 2 ? parts[parts.length - 2] : null;
+    }
+
+    /** CRA: a title (the debt) sent for protest; the notary office protests it (simplified: at once). */
+    private Answer protest(JsonNode j) {
+        DebtRequest debt = debt(Bureau.NOTARY, j);
+        Optional<Answer> invalid = validate(Bureau.NOTARY, debt, false);
+        if (invalid.isPresent()) {
+            return invalid.get();
+        }
+        boolean duplicate = protests.values().stream().anyMatch(p -> !p.state().equals("CANCELLED")
+                && p.taxId().equals(debt.taxId()) && p.titleNumber().equals(debt.contract()));
+        if (duplicate) {
+            return error(Bureau.NOTARY, 409, "TITULO_JA_PROTESTADO", "title " + debt.contract() + " is already protested");
+        }
+        Instant now = clock.instant();
+        String protocol = nextProtocol(Bureau.NOTARY);
+        String office = "1º Tabelião de Protesto de Letras e Títulos de " + j.path("devedor").path("endereco").path("cidade").asText("São Paulo");
+        protests.put(protocol, new Protest(protocol, office, debt.taxId(), debt.contract(), debt.amount(), "PROTESTED", now, null, null, null));
+        ObjectNode o = JSON.createObjectNode().put("protocolo", protocol).put("cartorio", office).put("situacao", "PROTESTADO")
+                .put("dataProtesto", now.toString());
+        return new Answer(201, o.toString());
+    }
+
+    /** The creditor's electronic consent (carta de anuência): the debtor may now have the protest cancelled. */
+    private Answer consent(String protocol) {
+        Protest p = protests.get(protocol);
+        if (p == null) {
+            return error(Bureau.NOTARY, 404, "TITULO_NAO_ENCONTRADO", "no protest " + protocol);
+        }
+        if (p.state().equals("PROTESTED")) {
+            p = p.with("CONSENT_GIVEN", "ANU-" + sequence.incrementAndGet(), clock.instant(), null);
+            protests.put(protocol, p);
+        }
+        ObjectNode o = JSON.createObjectNode().put("protocolo", protocol).put("situacao", "ANUENCIA_REGISTRADA");
+        o.putObject("cartaAnuencia").put("numero", p.consentLetter()).put("emitidaEm", p.consentAt().toString());
+        return new Answer(201, o.toString());
+    }
+
+    private Answer cancelProtest(String protocol) {
+        Protest p = protests.get(protocol);
+        if (p == null) {
+            return error(Bureau.NOTARY, 404, "TITULO_NAO_ENCONTRADO", "no protest " + protocol);
+        }
+        if (p.state().equals("PROTESTED")) {
+            return error(Bureau.NOTARY, 422, "ANUENCIA_REQUERIDA", "cancellation needs the creditor's consent first");
+        }
+        if (p.state().equals("CONSENT_GIVEN")) {
+            p = p.with("CANCELLED", p.consentLetter(), p.consentAt(), clock.instant());
+            protests.put(protocol, p);
+        }
+        ObjectNode o = JSON.createObjectNode().put("protocolo", protocol).put("situacao", "CANCELADO")
+                .put("dataCancelamento", p.cancelledAt().toString());
         return new Answer(200, o.toString());
     }
 
@@ -610,7 +705,7 @@ public final class BureauSimulator implements AutoCloseable {
                     j.path("dados-pessoa-juridica").path("razao-social").asText(null)),
                     j.path("endereco").path("uf").asText(null), j.path("numero-contrato").asText(null),
                     decimal(j.path("valor-debito")), date(j.path("data-vencimento")), j.path("protocolo-comunicado").asText(null));
-            case BOA_VISTA -> new DebtRequest(norm(j.path("devedor").path("documento").asText(null)),
+            case BOA_VISTA, NOTARY -> new DebtRequest(norm(j.path("devedor").path("documento").asText(null)),
                     j.path("devedor").path("nome").asText(null), j.path("devedor").path("endereco").path("uf").asText(null),
                     j.path("debito").path("contrato").asText(null), decimal(j.path("debito").path("valor")),
                     date(j.path("debito").path("dataVencimento")), j.path("idComunicado").asText(null));
@@ -648,7 +743,7 @@ public final class BureauSimulator implements AutoCloseable {
 
     private static String removalProtocol(Bureau bureau, String rest, JsonNode json) {
         return switch (bureau) {
-            case SERASA, BOA_VISTA -> rest.split("/")[rest.split("/").length - 2];
+            case SERASA, BOA_VISTA, NOTARY -> rest.split("/")[rest.split("/").length - 2];
             case SPC -> json.path("protocolo-inclusao").asText(null);
         };
     }
@@ -657,7 +752,7 @@ public final class BureauSimulator implements AutoCloseable {
         return switch (bureau) {
             case SERASA -> json.path("reasonCode").asText("PAYMENT");
             case SPC -> json.path("motivo-exclusao").path("descricao").asText("PAGAMENTO DA DIVIDA");
-            case BOA_VISTA -> json.path("motivo").asText("PAGAMENTO");
+            case BOA_VISTA, NOTARY -> json.path("motivo").asText("PAGAMENTO");
         };
     }
 
@@ -675,6 +770,10 @@ public final class BureauSimulator implements AutoCloseable {
         }
         if (method.equals("GET") && path.equals("/_admin/registrations")) {
             return new Answer(200, JSON.writeValueAsString(query.containsKey("taxId") ? registrationsOf(query.get("taxId")) : registrations()));
+        }
+        if (method.equals("GET") && path.equals("/_admin/protests")) {
+            return new Answer(200, JSON.writeValueAsString(query.containsKey("taxId")
+                    ? protests().stream().filter(p -> p.taxId().equals(normalise(query.get("taxId")))).toList() : protests()));
         }
         if (method.equals("GET") && path.equals("/_admin/notices")) {
             return new Answer(200, JSON.writeValueAsString(notices()));
@@ -730,7 +829,7 @@ public final class BureauSimulator implements AutoCloseable {
         switch (bureau) {
             case SERASA -> o.putArray("errors").addObject().put("code", code).put("message", message);
             case SPC -> o.put("codigo", code).put("mensagem", message);
-            case BOA_VISTA -> o.putObject("erro").put("codigo", code).put("mensagem", message);
+            case BOA_VISTA, NOTARY -> o.putObject("erro").put("codigo", code).put("mensagem", message);
         }
         return new Answer(status, o.toString());
     }

@@ -114,6 +114,19 @@ class BureauSimulatorTest {
     }
 
     @Test
+    void aProtestIsCancelledOnlyAfterTheCreditorsConsent() throws Exception {
+        JsonNode protest = json(cra("/v1/titulos", "p-1", bvDebt(null)), 201);
+        String protocol = protest.get("protocolo").asText();
+        assertEquals("PROTESTADO", protest.get("situacao").asText());
+        assertEquals(422, cra("/v1/titulos/" + protocol + "/cancelamento", "c-0", "{}").statusCode());
+        JsonNode consent = json(cra("/v1/titulos/" + protocol + "/anuencia", "a-1", "{}"), 201);
+        assertTrue(consent.path("cartaAnuencia").path("numero").asText().startsWith("ANU-"));
+        json(cra("/v1/titulos/" + protocol + "/cancelamento", "c-1", "{}"), 200);
+        assertEquals("CANCELLED", sim.protests().get(0).state());
+        assertEquals(1, sim.received(Bureau.NOTARY, Operation.PROTEST).size());
+    }
+
+    @Test
     void wrongCredentialsAreRefused() throws Exception {
         HttpResponse<String> r = http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl(Bureau.SPC) + "/consulta"))
                 .header("Authorization", "Basic " + b64("someone:wrong"))
@@ -137,6 +150,12 @@ class BureauSimulatorTest {
     private HttpResponse<String> boaVista(String path, String key, String body) throws Exception {
         return http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl(Bureau.BOA_VISTA) + path))
                 .header("x-api-key", BureauSimulator.BOA_VISTA_API_KEY).header("X-Idempotency-Key", key)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private HttpResponse<String> cra(String path, String key, String body) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl(Bureau.NOTARY) + path))
+                .header("x-api-key", BureauSimulator.NOTARY_API_KEY).header("X-Idempotency-Key", key)
                 .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
     }
 
