@@ -4,6 +4,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
+import jakarta.persistence.Version;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -67,4 +68,7 @@ public class ProtestEntity {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** Optimistic locking: concurrent changes of one row do not overwrite each other silently. */
+    @Version
+    public int version;
 }
