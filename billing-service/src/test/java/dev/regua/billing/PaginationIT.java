@@ -213,6 +213,7 @@ class PaginationIT {
                     .body("errors[0].field", equalTo("cursor"));
             get.apply(url + "?limit=0").statusCode(400).body("errors[0].field", equalTo("limit"));
             get.apply(url + "?limit=100000").statusCode(400).body("errors[0].field", equalTo("limit"));
+            get.apply(url + "?limit=abc").statusCode(400).body("errors[0].field", equalTo("limit"));
             if (!url.equals("/api/billing/payers")) {
                 get.apply(url + "?cursor=" + payersCursor).statusCode(400).body("errors[0].field", equalTo("cursor"));
             }

@@ -36,6 +36,16 @@ class CursorTest {
     }
 
     @Test
+    void aLimitIsAWholeNumberWithinBoundsOrTheDefault() {
+        assertEquals(50, Page.limit(null, 50, 200));
+        assertEquals(7, Page.limit(" 7 ", 50, 200));
+        assertEquals(200, Page.limit("200", 50, 200));
+        for (String bad : List.of("0", "201", "-1", "abc", "1.5")) {
+            assertEquals("limit", assertThrows(InvalidInputException.class, () -> Page.limit(bad, 50, 200)).field());
+        }
+    }
+
+    @Test
     void aPageHasANextCursorOnlyWhenMoreRowsWereFetchedThanTheLimit() {
         Page<String> full = Page.of(List.of(1, 2, 3), 2, i -> "after-" + i, String::valueOf);
         assertEquals(List.of("1", "2"), full.items());

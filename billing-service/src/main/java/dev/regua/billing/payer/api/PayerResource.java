@@ -25,14 +25,11 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.DELETE;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -266,10 +263,10 @@ public class PayerResource {
     @Path("/payers/{id}/versions")
     @WithSession
     @Operation(summary = "The versions a payer had before each change, newest first, a page at a time (?limit=&cursor=)")
-    public Uni<Page<VersionView>> versions(@PathParam("id") UUID id,
-                                           @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+    public Uni<Page<VersionView>> versions(@PathParam("id") UUID id, @QueryParam("limit") String limitParam,
                                            @QueryParam("cursor") String cursor) {
         String tenantId = tenant.tenantId();
+        int limit = Page.limit(limitParam, 50, 200);
         Cursor after = Cursor.decode(cursor, VERSIONS, 2);
         return payers.findForTenant(tenantId, id).chain(current -> {
             if (current == null) {
@@ -298,8 +295,8 @@ public class PayerResource {
     @Path("/payers")
     @WithSession
     @Operation(summary = "The tenant's payers in registration order, a page at a time (?limit=&cursor=, cursor = nextCursor of the previous page)")
-    public Uni<Page<PayerView>> list(@QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
-                                     @QueryParam("cursor") String cursor) {
+    public Uni<Page<PayerView>> list(@QueryParam("limit") String limitParam, @QueryParam("cursor") String cursor) {
+        int limit = Page.limit(limitParam, 50, 200);
         Cursor after = Cursor.decode(cursor, PAYERS, 2);
         Long afterSeq = after == null ? null : after.longValue(0);
         if (after != null) {

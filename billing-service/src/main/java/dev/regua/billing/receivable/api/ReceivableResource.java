@@ -13,7 +13,6 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import dev.regua.support.paging.Cursor;
 import dev.regua.support.paging.Page;
 import io.smallrye.mutiny.Uni;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -166,8 +165,9 @@ public class ReceivableResource {
     @WithSession
     @Operation(summary = "The installments of a contract by number, a page at a time (?limit=&cursor=)")
     public Uni<Page<InstallmentView>> installmentsOfContract(@PathParam("id") UUID contractId,
-                                                            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                                                            @QueryParam("limit") String limitParam,
                                                             @QueryParam("cursor") String cursor) {
+        int limit = Page.limit(limitParam, 50, 200);
         Cursor after = Cursor.decode(cursor, CONTRACT_INSTALLMENTS, 2);
         return service.installmentsOfContract(tenant.tenantId(), contractId, after == null ? null : after.integer(0), limit + 1)
                 .map(rows -> Page.of(rows, limit, i -> Cursor.encode(CONTRACT_INSTALLMENTS, i.number(), i.id()), InstallmentView::of));
@@ -178,8 +178,9 @@ public class ReceivableResource {
     @WithSession
     @Operation(summary = "The installments a payer owes or paid, by due date, a page at a time (?limit=&cursor=)")
     public Uni<Page<InstallmentView>> installmentsOfPayer(@PathParam("id") UUID payerId,
-                                                         @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(200) int limit,
+                                                         @QueryParam("limit") String limitParam,
                                                          @QueryParam("cursor") String cursor) {
+        int limit = Page.limit(limitParam, 50, 200);
         Cursor after = Cursor.decode(cursor, PAYER_INSTALLMENTS, 3);
         return service.installmentsOfPayer(tenant.tenantId(), payerId, after == null ? null : after.date(0),
                         after == null ? 0 : after.integer(1), after == null ? null : after.uuid(2), limit + 1)

@@ -14,8 +14,6 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import java.util.concurrent.atomic.AtomicReference;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -100,9 +98,10 @@ public class ReceivablesPictureResource {
     @Operation(summary = "Who owes how much since when: payers with open installments, by overdue amount or by age, a page at a time (?limit=&cursor=; the cursor keeps the asOf of the first page)")
     public Uni<Page<Debtor>> debtors(@QueryParam("asOf") LocalDate asOf,
                                      @QueryParam("sort") @DefaultValue("AMOUNT") DebtorOrder sort,
-                                     @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit,
+                                     @QueryParam("limit") String limitParam,
                                      @QueryParam("cursor") String cursor) {
         String tenantId = tenant.tenantId();
+        int limit = Page.limit(limitParam, 50, 500);
         String list = "debtors-" + sort.name();
         Cursor after = Cursor.decode(cursor, list, 4);
         if (after != null && asOf != null && !asOf.equals(after.date(0))) {
