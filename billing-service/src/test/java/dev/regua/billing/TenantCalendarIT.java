@@ -6,6 +6,10 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import dev.regua.contract.CloudEventHeaders;
+import dev.regua.contract.Topics;
 import dev.regua.infra.KeycloakTokens;
 import dev.regua.infra.LocalInfra;
 import dev.regua.infra.quarkus.LocalInfraTestResource;
@@ -13,12 +17,16 @@ import dev.regua.support.clock.PlatformClock;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import dev.regua.testing.KafkaEvents;
 import io.restassured.http.ContentType;
 import jakarta.inject.Inject;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.awaitility.Awaitility;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -121,6 +129,28 @@ class TenantCalendarIT {
         put(visao, settings("Rio de Janeiro", "RJ", Map.of())).statusCode(200);
         given().auth().oauth2(visao).queryParam("year", 2026).get("/api/billing/settings/calendar").then().statusCode(200)
                 .body("holidays.date", not(hasItem("2026-12-08")));
+    }
+
+    @Test
+    void changingTheCalendarStillAnnouncesTheTenantProfile() {
+        String key = Topics.tenantKey("clinica-sorriso");
+        put(sorriso, settings("Campinas", "SP", Map.of())).statusCode(200);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> profileEvents(key) > 0);
+        int before = profileEvents(key);
+        put(sorriso, settings("Campinas", "SP", Map.of("cityHolidays", List.of(Map.of("monthDay", "12-08", "name", "Conceição")))))
+                .statusCode(200);
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(before + 1, profileEvents(key)));
+    }
+
+    private int profileEvents(String key) {
+        int n = 0;
+        for (ConsumerRecord<String, String> r : new KafkaEvents(LocalInfraTestResource.infra().kafkaBootstrapServers())
+                .readAll(Topics.BILLING_EVENTS, Duration.ofSeconds(4))) {
+            if (key.equals(r.key()) && "dev.regua.billing.tenant-profile.updated.v1".equals(KafkaEvents.header(r, CloudEventHeaders.TYPE))) {
+                n++;
+            }
+        }
+        return n;
     }
 
     @Test
