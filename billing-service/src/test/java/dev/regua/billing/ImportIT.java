@@ -128,8 +128,8 @@ class ImportIT {
 
         String luciaKey = Topics.payerKey("clinica-sorriso", lucia);
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(List.of(
-                "dev.regua.billing.payer.registered.v1", "dev.regua.billing.installment.created.v1",
-                "dev.regua.billing.installment.created.v1"), typesFor(luciaKey)));
+                "dev.regua.billing.payer.registered.v1", "dev.regua.billing.contract.activated.v1",
+                "dev.regua.billing.installment.created.v1", "dev.regua.billing.installment.created.v1"), typesFor(luciaKey)));
     }
 
     @Test

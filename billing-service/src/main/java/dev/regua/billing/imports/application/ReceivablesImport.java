@@ -12,6 +12,9 @@ import dev.regua.billing.receivable.persistence.ReceivableRepository;
 import dev.regua.billing.tenant.application.TenantCalendars;
 import dev.regua.billing.tenant.domain.TenantSettings;
 import dev.regua.billing.tenant.persistence.TenantRepository;
+import dev.regua.contract.MoneyAmount;
+import dev.regua.contract.billing.ChargeTermsView;
+import dev.regua.contract.billing.ContractActivated;
 import dev.regua.kernel.calendar.BankCalendar;
 import dev.regua.kernel.charges.ChargeTerms;
 import dev.regua.kernel.money.Money;
@@ -21,6 +24,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
@@ -34,8 +38,8 @@ import java.util.stream.Collectors;
 /**
  * Imports existing receivables from a spreadsheet (see {@link ReceivablesCsv}): payers, reused when the tax id is
  * already known, and their open installments, one contract per (payer, contract reference). All or nothing unless
- * the caller asks for the valid rows only. Imported payers and installments publish the usual events
- * (payer.registered, installment.created) through the outbox, in the caller's transaction.
+ * the caller asks for the valid rows only. Imported payers, contracts and installments publish the usual events
+ * (payer.registered, contract.activated, installment.created) through the outbox, in the caller's transaction.
  */
 @ApplicationScoped
 public class ReceivablesImport {
@@ -121,6 +125,7 @@ public class ReceivablesImport {
                 chain = chain.chain(() -> payers.add(payer, now)).chain(() -> outbox.append(payer.registeredEvent()));
             }
         }
+        LocalDate today = LocalDate.now(clock.withZone(settings.timeZone()));
         Map<String, List<ReceivablesCsv.Row>> contracts = rows.stream().filter(ReceivablesCsv.Row::hasInstallment)
                 .collect(Collectors.groupingBy(r -> r.taxId().formatted() + "\u001f" + r.contractReference(),
                         LinkedHashMap::new, Collectors.toList()));
@@ -132,9 +137,18 @@ public class ReceivablesImport {
             counts[3] += plan.installments().size();
             chain = chain.chain(() -> receivables.addPlan(plan, now))
                     .chain(() -> imported.add(tenantId, payer.id(), first.contractReference(), plan.contractId(), now))
+                    .chain(() -> outbox.append(activated(plan, today)))
                     .chain(() -> outbox.appendAll(plan.installments().stream().map(Installment::createdEvent).toList()));
         }
         return chain.replaceWith(counts);
+    }
+
+    /** The imported contract takes effect today; when it was signed is not in the spreadsheet (null). */
+    private static ContractActivated activated(InstallmentPlan plan, LocalDate today) {
+        return new ContractActivated(UUID.randomUUID().toString(), plan.tenantId(), plan.payerId().toString(),
+                plan.contractId().toString(), "INSTALLMENT_PLAN", null,
+                new ChargeTermsView(plan.terms().finePercent(), plan.terms().monthlyInterestPercent(), plan.terms().graceDays()),
+                MoneyAmount.brl(plan.total().amount()), plan.installments().get(0).count(), null, today);
     }
 
     private static InstallmentPlan plan(String tenantId, UUID payerId, String reference, List<ReceivablesCsv.Row> group,
