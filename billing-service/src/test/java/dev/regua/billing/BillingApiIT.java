@@ -99,7 +99,7 @@ class BillingApiIT {
                 .body("{\"payerId\":\"" + payerId + "\",\"totalAmount\":900,\"installments\":3,\"firstDueDate\":\"2026-02-30\"}")
                 .post("/api/billing/installment-plans").then().statusCode(400).body("errors[0].field", equalTo("firstDueDate"));
         given().auth().oauth2(sorriso).get("/api/billing/payers/" + payerId + "/installments")
-                .then().statusCode(200).body("$", hasSize(0));
+                .then().statusCode(200).body("items", hasSize(0));
     }
 
     @Test
@@ -115,7 +115,7 @@ class BillingApiIT {
 
         given().auth().oauth2(visao).get("/api/billing/payers/" + payerId).then().statusCode(404);
         given().auth().oauth2(visao).get("/api/billing/installments/" + installmentId).then().statusCode(404);
-        given().auth().oauth2(visao).get("/api/billing/payers/" + payerId + "/installments").then().statusCode(200).body("$", hasSize(0));
+        given().auth().oauth2(visao).get("/api/billing/payers/" + payerId + "/installments").then().statusCode(200).body("items", hasSize(0));
         plan(visao, payerId, "100.00", 1).then().statusCode(404);
         given().auth().oauth2(visao).contentType(ContentType.JSON)
                 .body(Map.of("amount", "300.00", "method", "PIX", "externalId", "e2e-other-tenant"))
@@ -185,8 +185,9 @@ class BillingApiIT {
         given().auth().oauth2(sorriso).contentType(ContentType.JSON).body(change).put("/api/billing/payers/" + payerId)
                 .then().statusCode(200);
         given().auth().oauth2(sorriso).get("/api/billing/payers/" + payerId + "/versions").then().statusCode(200)
-                .body("size()", equalTo(1)).body("[0].email", equalTo("antigo@example.com")).body("[0].state", equalTo("SP"))
-                .body("[0].replacedBy", equalTo("service-account-sorriso-integration"));
+                .body("items.size()", equalTo(1)).body("items[0].payer.email", equalTo("antigo@example.com"))
+                .body("items[0].payer.state", equalTo("SP"))
+                .body("items[0].replacedBy", equalTo("service-account-sorriso-integration"));
         given().auth().oauth2(visao).contentType(ContentType.JSON).body(change).put("/api/billing/payers/" + payerId)
                 .then().statusCode(404);
         given().auth().oauth2(visao).get("/api/billing/payers/" + payerId + "/versions").then().statusCode(404);
@@ -209,7 +210,7 @@ class BillingApiIT {
         clock.setTo(Instant.parse("2026-06-15T15:00:00Z"));
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(sorriso).get("/api/billing/contracts/" + contract + "/installments").then()
-                        .body("size()", equalTo(6)).body("[5].originalDueDate", equalTo("2026-08-10")));
+                        .body("items.size()", equalTo(6)).body("items[5].originalDueDate", equalTo("2026-08-10")));
 
         given().auth().oauth2(visao).contentType(ContentType.JSON).body(fee).post("/api/billing/monthly-fees").then().statusCode(404);
         given().auth().oauth2(sorriso).contentType(ContentType.JSON)
@@ -243,11 +244,11 @@ class BillingApiIT {
                 .body("buckets.find { it.bucket == 'OVER_90' }.outstanding", equalTo(500.00f))
                 .body("totalOutstanding", equalTo(800.00f)).body("totalOverdue", equalTo(700.00f));
         given().auth().oauth2(visao).queryParam("asOf", "2026-03-02").get("/api/billing/receivables/debtors").then().statusCode(200)
-                .body("payerId", org.hamcrest.Matchers.contains(bento, ana))
-                .body("[0].overdue", equalTo(500.00f)).body("[0].daysSinceOldestDueDate", equalTo(143))
-                .body("[1].overdue", equalTo(200.00f)).body("[1].oldestDueDate", equalTo("2026-01-12"));
+                .body("items.payerId", org.hamcrest.Matchers.contains(bento, ana))
+                .body("items[0].overdue", equalTo(500.00f)).body("items[0].daysSinceOldestDueDate", equalTo(143))
+                .body("items[1].overdue", equalTo(200.00f)).body("items[1].oldestDueDate", equalTo("2026-01-12"));
         given().auth().oauth2(sorriso).queryParam("asOf", "2026-03-02").get("/api/billing/receivables/debtors").then().statusCode(200)
-                .body("payerId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItems(ana, bento)));
+                .body("items.payerId", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItems(ana, bento)));
         String csv = given().auth().oauth2(visao).queryParam("asOf", "2026-03-02").get("/api/billing/receivables/debtors.csv")
                 .then().statusCode(200).contentType("text/csv").extract().asString();
         assertEquals(List.of("payer_id,name,open_installments,outstanding,overdue,oldest_due_date,days_since_oldest_due_date",
@@ -255,7 +256,7 @@ class BillingApiIT {
                 ana + ",\"Ana Costa\",3,300.00,200.00,2026-01-12,49"), List.of(csv.split("\r\n")));
 
         // the payer statement: installments with today's amount, payments, punctuality
-        String first = given().auth().oauth2(visao).get("/api/billing/payers/" + ana + "/installments").then().extract().path("[0].id");
+        String first = given().auth().oauth2(visao).get("/api/billing/payers/" + ana + "/installments").then().extract().path("items[0].id");
         given().auth().oauth2(visao).contentType(ContentType.JSON)
                 .body(Map.of("amount", "100.00", "method", "BOLETO", "externalId", "boleto-ana-1", "paidOn", "2026-01-12"))
                 .post("/api/billing/installments/" + first + "/payments").then().statusCode(201);

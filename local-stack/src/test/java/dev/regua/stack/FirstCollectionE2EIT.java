@@ -86,7 +86,7 @@ class FirstCollectionE2EIT {
                 .then().statusCode(400).body("errors[0].field", equalTo("totalAmount"));
         given().baseUri(platform.gatewayUrl()).get("/api/billing/payers").then().statusCode(401)
                 .contentType("application/problem+json");
-        api(integrator).get("/api/billing/payers/" + payerId + "/installments").then().statusCode(200).body("size()", equalTo(0));
+        api(integrator).get("/api/billing/payers/" + payerId + "/installments").then().statusCode(200).body("items.size()", equalTo(0));
 
         String first = api(integrator).body(plan(payerId, "900.00", 3, "2026-03-10")).post("/api/billing/installment-plans")
                 .then().statusCode(201).extract().path("installments[0].id");

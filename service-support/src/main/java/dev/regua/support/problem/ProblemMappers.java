@@ -127,21 +127,34 @@ public class ProblemMappers {
         return Response.status(body.status()).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
-    /** "create.request.installments" → "installments"; drops the method and parameter nodes. */
+    /**
+     * "create.request.installments" → "installments"; drops the method and parameter nodes. Elements of lists are
+     * indexed on the list: {@code cityHolidays[0].name}, {@code tags[2]}.
+     */
     static String fieldOf(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
         for (Path.Node node : violation.getPropertyPath()) {
             switch (node.getKind()) {
-                case METHOD, CONSTRUCTOR, PARAMETER, CROSS_PARAMETER, RETURN_VALUE -> names.clear();
-                default -> {
+                case METHOD, CONSTRUCTOR, CROSS_PARAMETER, RETURN_VALUE -> {
+                    names.clear();
+                    continue;
+                }
+                case PARAMETER -> {
+                    names.clear();
                     if (node.getName() != null) {
-                        names.add(node.getIndex() == null ? node.getName() : node.getName() + "[" + node.getIndex() + "]");
-                    } else if (node.getIndex() != null && !names.isEmpty()) {
-                        names.set(names.size() - 1, names.get(names.size() - 1) + "[" + node.getIndex() + "]");
+                        names.add(node.getName());
                     }
+                    continue;
+                }
+                default -> {
                 }
             }
-            if (node.getKind() == jakarta.validation.ElementKind.PARAMETER && node.getName() != null) {
+            if (node.isInIterable() && !names.isEmpty() && (node.getIndex() != null || node.getKey() != null)) {
+                Object at = node.getIndex() != null ? node.getIndex() : node.getKey();
+                names.set(names.size() - 1, names.get(names.size() - 1) + "[" + at + "]");
+            }
+            if (node.getKind() != jakarta.validation.ElementKind.CONTAINER_ELEMENT
+                    && node.getKind() != jakarta.validation.ElementKind.BEAN && node.getName() != null) {
                 names.add(node.getName());
             }
         }

@@ -5,6 +5,7 @@ import dev.regua.billing.receivable.application.ReceivableService;
 import dev.regua.billing.receivable.domain.Installment;
 import dev.regua.billing.receivable.domain.Punctuality;
 import dev.regua.billing.receivable.persistence.ReceivableRepository;
+import dev.regua.billing.tenant.application.TenantCalendars;
 import dev.regua.billing.tenant.persistence.TenantRepository;
 import dev.regua.kernel.money.Money;
 import dev.regua.support.problem.ResourceNotFoundException;
@@ -79,7 +80,7 @@ public class PayerStatementResource {
                             List<Line> lines = new java.util.ArrayList<>();
                             for (Installment i : installments) {
                                 boolean open = !i.status().isSettled();
-                                var due = i.amountDueOn(day, service.calendar());
+                                var due = i.amountDueOn(day, TenantCalendars.of(settings));
                                 Money today = open ? due.total() : Money.ZERO;
                                 outstanding = outstanding.plus(today);
                                 if (open && due.isLate()) {
@@ -92,7 +93,7 @@ public class PayerStatementResource {
                             List<PaymentLine> paid = payments.stream().map(p -> new PaymentLine(p.id, p.installmentId, p.paidOn,
                                     p.amount, p.method, p.externalId)).toList();
                             return new Statement(payerId, payer.name(), day, lines, paid, outstanding.amount(),
-                                    overdue.amount(), Punctuality.of(installments, service.calendar()));
+                                    overdue.amount(), Punctuality.of(installments, TenantCalendars.of(settings)));
                         }));
             });
         });

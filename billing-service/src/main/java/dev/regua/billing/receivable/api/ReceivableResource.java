@@ -10,6 +10,8 @@ import dev.regua.support.idempotency.IdempotentRequests;
 import dev.regua.support.tenancy.TenantContext;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import dev.regua.support.paging.Cursor;
+import dev.regua.support.paging.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
@@ -43,6 +45,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({"integrator", "staff", "tenant-admin"})
 @Tag(name = "receivables")
 public class ReceivableResource {
+    private static final String CONTRACT_INSTALLMENTS = "contract-installments";
+    private static final String PAYER_INSTALLMENTS = "payer-installments";
     private final TenantContext tenant;
     private final ReceivableService service;
     private final IdempotentRequests idempotency;
@@ -159,19 +163,29 @@ public class ReceivableResource {
     @GET
     @Path("/contracts/{id}/installments")
     @WithSession
-    @Operation(summary = "The installments of a contract")
-    public Uni<List<InstallmentView>> installmentsOfContract(@PathParam("id") UUID contractId) {
-        return service.installmentsOfContract(tenant.tenantId(), contractId)
-                .map(list -> list.stream().map(InstallmentView::of).toList());
+    @Operation(summary = "The installments of a contract by number, a page at a time (?limit=&cursor=)")
+    public Uni<Page<InstallmentView>> installmentsOfContract(@PathParam("id") UUID contractId,
+                                                            @QueryParam("limit") String limitParam,
+                                                            @QueryParam("cursor") String cursor) {
+        int limit = Page.limit(limitParam, 50, 200);
+        Cursor after = Cursor.decode(cursor, CONTRACT_INSTALLMENTS, 2);
+        return service.installmentsOfContract(tenant.tenantId(), contractId, after == null ? null : after.integer(0), limit + 1)
+                .map(rows -> Page.of(rows, limit, i -> Cursor.encode(CONTRACT_INSTALLMENTS, i.number(), i.id()), InstallmentView::of));
     }
 
     @GET
     @Path("/payers/{id}/installments")
     @WithSession
-    @Operation(summary = "The installments a payer owes or paid")
-    public Uni<List<InstallmentView>> installmentsOfPayer(@PathParam("id") UUID payerId) {
-        return service.installmentsOfPayer(tenant.tenantId(), payerId)
-                .map(list -> list.stream().map(InstallmentView::of).toList());
+    @Operation(summary = "The installments a payer owes or paid, by due date, a page at a time (?limit=&cursor=)")
+    public Uni<Page<InstallmentView>> installmentsOfPayer(@PathParam("id") UUID payerId,
+                                                         @QueryParam("limit") String limitParam,
+                                                         @QueryParam("cursor") String cursor) {
+        int limit = Page.limit(limitParam, 50, 200);
+        Cursor after = Cursor.decode(cursor, PAYER_INSTALLMENTS, 3);
+        return service.installmentsOfPayer(tenant.tenantId(), payerId, after == null ? null : after.date(0),
+                        after == null ? 0 : after.integer(1), after == null ? null : after.uuid(2), limit + 1)
+                .map(rows -> Page.of(rows, limit, i -> Cursor.encode(PAYER_INSTALLMENTS, i.dueDate(), i.number(), i.id()),
+                        InstallmentView::of));
     }
 
     @GET

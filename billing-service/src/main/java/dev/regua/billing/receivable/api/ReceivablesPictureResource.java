@@ -6,10 +6,14 @@ import dev.regua.billing.tenant.persistence.TenantRepository;
 import dev.regua.support.problem.BusinessRuleException;
 import dev.regua.support.tenancy.TenantContext;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import dev.regua.support.paging.Cursor;
+import dev.regua.support.paging.Page;
+import dev.regua.support.problem.InvalidInputException;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import java.util.concurrent.atomic.AtomicReference;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
@@ -33,6 +37,8 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed({"integrator", "staff", "tenant-admin"})
 @Tag(name = "receivables picture")
 public class ReceivablesPictureResource {
+    /** Rows per database round trip while streaming a CSV export. */
+    static final int CSV_BATCH = 500;
     private final TenantContext tenant;
     private final TenantRepository tenants;
     private final ReceivablesPictureRepository picture;
@@ -89,14 +95,30 @@ public class ReceivablesPictureResource {
     @GET
     @Path("/debtors")
     @WithSession
-    @Operation(summary = "Who owes how much since when: payers with open installments, by overdue amount or by age")
-    public Uni<List<Debtor>> debtors(@QueryParam("asOf") LocalDate asOf,
+    @Operation(summary = "Who owes how much since when: payers with open installments, by overdue amount or by age, a page at a time (?limit=&cursor=; the cursor keeps the asOf of the first page)")
+    public Uni<Page<Debtor>> debtors(@QueryParam("asOf") LocalDate asOf,
                                      @QueryParam("sort") @DefaultValue("AMOUNT") DebtorOrder sort,
-                                     @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+                                     @QueryParam("limit") String limitParam,
+                                     @QueryParam("cursor") String cursor) {
         String tenantId = tenant.tenantId();
-        return today(tenantId, asOf).chain(day -> picture.debtors(tenantId, day, sort == DebtorOrder.AGE, limit)
-                .map(rows -> rows.stream().map(r -> new Debtor(r.payerId(), r.name(), r.installments(), r.outstanding(),
-                        r.overdue(), r.oldestDueDate(), Math.max(0, day.toEpochDay() - r.oldestDueDate().toEpochDay()))).toList()));
+        int limit = Page.limit(limitParam, 50, 500);
+        String list = "debtors-" + sort.name();
+        Cursor after = Cursor.decode(cursor, list, 4);
+        if (after != null && asOf != null && !asOf.equals(after.date(0))) {
+            throw new InvalidInputException(Cursor.FIELD, "was issued for asOf " + after.date(0) + ", not " + asOf);
+        }
+        ReceivablesPictureRepository.DebtorRow last = after == null ? null
+                : new ReceivablesPictureRepository.DebtorRow(after.uuid(3), null, 0, null, after.decimal(1), after.date(2));
+        return today(tenantId, after != null ? after.date(0) : asOf)
+                .chain(day -> picture.debtors(tenantId, day, sort == DebtorOrder.AGE, last, limit + 1)
+                        .map(rows -> Page.of(rows, limit,
+                                r -> Cursor.encode(list, day, r.overdue(), r.oldestDueDate(), r.payerId()),
+                                r -> debtor(r, day))));
+    }
+
+    private static Debtor debtor(ReceivablesPictureRepository.DebtorRow r, LocalDate day) {
+        return new Debtor(r.payerId(), r.name(), r.installments(), r.outstanding(), r.overdue(), r.oldestDueDate(),
+                Math.max(0, day.toEpochDay() - r.oldestDueDate().toEpochDay()));
     }
 
     @GET
@@ -118,19 +140,29 @@ public class ReceivablesPictureResource {
     @GET
     @Path("/debtors.csv")
     @Produces("text/csv")
-    @WithSession
-    @Operation(summary = "Who owes how much since when, as CSV (for spreadsheets)")
-    public Uni<String> debtorsCsv(@QueryParam("asOf") LocalDate asOf,
-                                  @QueryParam("sort") @DefaultValue("AMOUNT") DebtorOrder sort,
-                                  @QueryParam("limit") @DefaultValue("500") @Min(1) @Max(5000) int limit) {
-        return debtors(asOf, sort, limit).map(list -> {
-            StringBuilder csv = new StringBuilder("payer_id,name,open_installments,outstanding,overdue,oldest_due_date,days_since_oldest_due_date\r\n");
-            for (Debtor d : list) {
-                csv.append(d.payerId()).append(',').append(csvText(d.name())).append(',').append(d.openInstallments()).append(',')
-                        .append(d.outstanding().toPlainString()).append(',').append(d.overdue().toPlainString()).append(',')
-                        .append(d.oldestDueDate()).append(',').append(d.daysSinceOldestDueDate()).append("\r\n");
-            }
-            return csv.toString();
+    @Operation(summary = "Every payer who owes, as CSV (for spreadsheets): not paginated, streamed in keyset batches")
+    public Multi<String> debtorsCsv(@QueryParam("asOf") LocalDate asOf,
+                                    @QueryParam("sort") @DefaultValue("AMOUNT") DebtorOrder sort) {
+        String tenantId = tenant.tenantId();
+        boolean byAge = sort == DebtorOrder.AGE;
+        return Multi.createFrom().uni(Panache.withSession(() -> today(tenantId, asOf))).onItem().transformToMultiAndConcatenate(day -> {
+            Multi<List<ReceivablesPictureRepository.DebtorRow>> batches = Multi.createBy().repeating()
+                    .uni(() -> new AtomicReference<ReceivablesPictureRepository.DebtorRow>(),
+                            last -> Panache.withSession(() -> picture.debtors(tenantId, day, byAge, last.get(), CSV_BATCH))
+                                    .invoke(rows -> last.set(rows.isEmpty() ? last.get() : rows.get(rows.size() - 1))))
+                    .whilst(rows -> rows.size() == CSV_BATCH);
+            Multi<String> lines = batches.map(rows -> {
+                StringBuilder csv = new StringBuilder();
+                for (var r : rows) {
+                    Debtor d = debtor(r, day);
+                    csv.append(d.payerId()).append(',').append(csvText(d.name())).append(',').append(d.openInstallments()).append(',')
+                            .append(d.outstanding().toPlainString()).append(',').append(d.overdue().toPlainString()).append(',')
+                            .append(d.oldestDueDate()).append(',').append(d.daysSinceOldestDueDate()).append("\r\n");
+                }
+                return csv.toString();
+            }).filter(chunk -> !chunk.isEmpty());
+            return Multi.createBy().concatenating().streams(Multi.createFrom().item(
+                    "payer_id,name,open_installments,outstanding,overdue,oldest_due_date,days_since_oldest_due_date\r\n"), lines);
         });
     }
 

@@ -39,13 +39,13 @@ public class DueSweep {
     private final Clock clock;
     private final LocalTime morning;
     private final int batchSize;
-    private final dev.regua.kernel.calendar.BankCalendar calendar;
+    private final ReceivableService service;
 
     public DueSweep(TenantRepository tenants, ReceivableRepository receivables, OutboxWriter outbox, Clock clock,
                     @ConfigProperty(name = "regua.billing.sweep.local-time", defaultValue = "06:00") LocalTime morning,
                     @ConfigProperty(name = "regua.billing.sweep.batch-size", defaultValue = "500") int batchSize,
                     ReceivableService receivableService) {
-        this.calendar = receivableService.calendar();
+        this.service = receivableService;
         this.tenants = tenants;
         this.receivables = receivables;
         this.outbox = outbox;
@@ -80,10 +80,12 @@ public class DueSweep {
     Uni<Integer> sweepTenant(String tenantId, ZoneId zone, int leadDays) {
         LocalDate asOf = asOf(zone);
         LocalDate horizon = asOf.plusDays(leadDays);
-        return batch(tenantId, asOf, horizon, leadDays, BEGINNING, NO_ID, 0);
+        return Panache.withSession(() -> service.calendar(tenantId))
+                .chain(calendar -> batch(tenantId, asOf, horizon, leadDays, calendar, BEGINNING, NO_ID, 0));
     }
 
-    private Uni<Integer> batch(String tenantId, LocalDate asOf, LocalDate horizon, int leadDays, LocalDate afterDate,
+    private Uni<Integer> batch(String tenantId, LocalDate asOf, LocalDate horizon, int leadDays,
+                               dev.regua.kernel.calendar.BankCalendar calendar, LocalDate afterDate,
                                UUID afterId, int publishedSoFar) {
         return Panache.withTransaction(() -> receivables.sweepBatch(tenantId, horizon, afterDate, afterId, batchSize)
                 .chain(batch -> {
@@ -105,7 +107,7 @@ public class DueSweep {
                     if (result.size() < batchSize || result.last() == null) {
                         return Uni.createFrom().item(published);
                     }
-                    return batch(tenantId, asOf, horizon, leadDays, result.last().dueDate(), result.last().id(), published);
+                    return batch(tenantId, asOf, horizon, leadDays, calendar, result.last().dueDate(), result.last().id(), published);
                 });
     }
 

@@ -5,7 +5,9 @@ import dev.regua.billing.receivable.domain.Installment;
 import dev.regua.billing.receivable.domain.MonthlyFee;
 import dev.regua.billing.receivable.persistence.ContractEntity;
 import dev.regua.billing.receivable.persistence.ReceivableRepository;
+import dev.regua.billing.tenant.application.TenantCalendars;
 import dev.regua.billing.tenant.domain.TenantSettings;
+import dev.regua.kernel.calendar.BankCalendar;
 import dev.regua.billing.tenant.persistence.TenantEntity;
 import dev.regua.billing.tenant.persistence.TenantRepository;
 import dev.regua.kernel.charges.ChargeTerms;
@@ -75,7 +77,7 @@ public class MonthlyFees {
                 MonthlyFee fee = new MonthlyFee(UUID.randomUUID(), tenantId, payer.id(), request.amount(), request.dueDay(),
                         request.start(), request.end(), terms);
                 YearMonth horizon = horizon(settings.timeZone());
-                List<Installment> installments = fee.generate(null, horizon, service.calendar());
+                List<Installment> installments = fee.generate(null, horizon, TenantCalendars.of(settings));
                 YearMonth through = installments.isEmpty() ? null : YearMonth.from(installments.get(installments.size() - 1).originalDueDate());
                 return receivables.addMonthlyFee(fee, request.description(), installments, through, clock.instant())
                         .chain(() -> outbox.appendAll(installments.stream().map(Installment::createdEvent).toList()))
@@ -106,26 +108,26 @@ public class MonthlyFees {
     }
 
     private Uni<Integer> extendTenant(String tenantId, YearMonth horizon, UUID after) {
-        return Panache.withTransaction(() -> receivables.monthlyFeesBehind(tenantId, horizon, after, 100).chain(contracts -> {
+        return Panache.withTransaction(() -> service.calendar(tenantId).chain(calendar -> receivables.monthlyFeesBehind(tenantId, horizon, after, 100).chain(contracts -> {
             Uni<Integer> chain = Uni.createFrom().item(0);
             for (ContractEntity c : contracts) {
-                chain = chain.chain(total -> extend(c, horizon).map(n -> total + n));
+                chain = chain.chain(total -> extend(c, horizon, calendar).map(n -> total + n));
             }
             UUID last = contracts.isEmpty() ? null : contracts.get(contracts.size() - 1).id;
             return chain.map(n -> new Batch(n, contracts.size(), last));
-        })).chain(batch -> batch.size() < 100 ? Uni.createFrom().item(batch.created())
+        }))).chain(batch -> batch.size() < 100 ? Uni.createFrom().item(batch.created())
                 : extendTenant(tenantId, horizon, batch.last()).map(n -> n + batch.created()));
     }
 
     private record Batch(int created, int size, UUID last) {
     }
 
-    private Uni<Integer> extend(ContractEntity c, YearMonth horizon) {
+    private Uni<Integer> extend(ContractEntity c, YearMonth horizon, BankCalendar calendar) {
         MonthlyFee fee = new MonthlyFee(c.id, c.tenantId, c.payerId, Money.of(c.totalAmount), c.dueDay,
                 YearMonth.from(c.startMonth), c.endMonth == null ? null : YearMonth.from(c.endMonth),
                 ChargeTerms.of(c.finePercent, c.monthlyInterestPercent).withGraceDays(c.graceDays));
         List<Installment> installments = fee.generate(c.generatedThrough == null ? null : YearMonth.from(c.generatedThrough),
-                horizon, service.calendar());
+                horizon, calendar);
         if (installments.isEmpty()) {
             return Uni.createFrom().item(0);
         }

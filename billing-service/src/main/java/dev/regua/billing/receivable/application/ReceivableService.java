@@ -5,6 +5,7 @@ import dev.regua.billing.receivable.domain.Installment;
 import dev.regua.billing.receivable.domain.InstallmentPlan;
 import dev.regua.billing.receivable.persistence.PaymentEntity;
 import dev.regua.billing.receivable.persistence.ReceivableRepository;
+import dev.regua.billing.tenant.application.TenantCalendars;
 import dev.regua.billing.tenant.domain.TenantSettings;
 import dev.regua.billing.tenant.persistence.TenantRepository;
 import dev.regua.kernel.calendar.BankCalendar;
@@ -30,10 +31,11 @@ public class ReceivableService {
     private final ReceivableRepository receivables;
     private final OutboxWriter outbox;
     private final Clock clock;
-    private final BankCalendar calendar = BankCalendar.national();
+    private final TenantCalendars calendars;
 
     public ReceivableService(TenantRepository tenants, PayerRepository payers, ReceivableRepository receivables,
-                             OutboxWriter outbox, Clock clock) {
+                             OutboxWriter outbox, Clock clock, TenantCalendars calendars) {
+        this.calendars = calendars;
         this.tenants = tenants;
         this.payers = payers;
         this.receivables = receivables;
@@ -58,7 +60,8 @@ public class ReceivableService {
             }
             ChargeTerms terms = terms(settings, request.finePercent(), request.monthlyInterestPercent(), request.graceDays());
             InstallmentPlan plan = InstallmentPlan.create(tenantId, payer.id(), request.description(), request.total(),
-                    request.installments(), request.firstDueDate(), terms, calendar);
+                    request.installments(), request.firstDueDate(), terms, TenantCalendars.of(settings),
+                    settings.remainderPolicy());
             return receivables.addPlan(plan, clock.instant())
                     .chain(() -> outbox.appendAll(plan.installments().stream().map(Installment::createdEvent).toList()))
                     .replaceWith(plan);
@@ -96,7 +99,7 @@ public class ReceivableService {
     public Uni<Quote> quote(String tenantId, UUID installmentId, LocalDate date) {
         return settings(tenantId).chain(settings -> installment(tenantId, installmentId).map(i -> {
             LocalDate on = date == null ? LocalDate.now(clock.withZone(settings.timeZone())) : date;
-            return new Quote(on, i.amountDueOn(on, calendar));
+            return new Quote(on, i.amountDueOn(on, TenantCalendars.of(settings)));
         }));
     }
 
@@ -120,7 +123,7 @@ public class ReceivableService {
                         }
                         LocalDate paidOn = command.paidOn() == null ? LocalDate.now(clock.withZone(settings.timeZone())) : command.paidOn();
                         UUID paymentId = UUID.randomUUID();
-                        var events = i.pay(paymentId, command.amount(), paidOn, command.method(), calendar);
+                        var events = i.pay(paymentId, command.amount(), paidOn, command.method(), TenantCalendars.of(settings));
                         PaymentEntity p = new PaymentEntity();
                         p.id = paymentId;
                         p.tenantId = tenantId;
@@ -147,8 +150,20 @@ public class ReceivableService {
         return receivables.installmentsOfPayer(tenantId, payerId);
     }
 
-    public BankCalendar calendar() {
-        return calendar;
+    /** Up to {@code limit} installments of a contract after the installment number {@code afterNumber} (null: from the first). */
+    public Uni<List<Installment>> installmentsOfContract(String tenantId, UUID contractId, Integer afterNumber, int limit) {
+        return receivables.installmentsOfContract(tenantId, contractId, afterNumber, limit);
+    }
+
+    /** Up to {@code limit} installments of a payer by due date after the keyset (due date, number, id), when given. */
+    public Uni<List<Installment>> installmentsOfPayer(String tenantId, UUID payerId, LocalDate afterDueDate,
+                                                      int afterNumber, UUID afterId, int limit) {
+        return receivables.installmentsOfPayer(tenantId, payerId, afterDueDate, afterNumber, afterId, limit);
+    }
+
+    /** The tenant's bank calendar (national + state + city holidays); see {@link TenantCalendars}. */
+    public Uni<BankCalendar> calendar(String tenantId) {
+        return calendars.of(tenantId);
     }
 
     private Uni<TenantSettings> settings(String tenantId) {

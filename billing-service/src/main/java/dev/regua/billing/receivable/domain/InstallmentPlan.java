@@ -12,7 +12,7 @@ import java.util.UUID;
 
 /**
  * A parcelamento / crediário: a total split into N monthly installments. Remainder cents go to the first
- * installment; a due date on a weekend or bank holiday moves to the next business day.
+ * installment unless the tenant chose the last; a due date on a weekend or bank holiday moves to the next business day.
  */
 public record InstallmentPlan(UUID contractId, String tenantId, UUID payerId, String description, Money total,
                               ChargeTerms terms, List<Installment> installments) {
@@ -20,6 +20,13 @@ public record InstallmentPlan(UUID contractId, String tenantId, UUID payerId, St
 
     public static InstallmentPlan create(String tenantId, UUID payerId, String description, Money total, int count,
                                          LocalDate firstDueDate, ChargeTerms terms, BankCalendar calendar) {
+        return create(tenantId, payerId, description, total, count, firstDueDate, terms, calendar, RemainderPolicy.FIRST);
+    }
+
+    /** As above, with the tenant's choice of the installment that carries the remainder cents. */
+    public static InstallmentPlan create(String tenantId, UUID payerId, String description, Money total, int count,
+                                         LocalDate firstDueDate, ChargeTerms terms, BankCalendar calendar,
+                                         RemainderPolicy remainder) {
         if (count < 1 || count > MAX_INSTALLMENTS) {
             throw new InvalidInputException("installments", "must be between 1 and " + MAX_INSTALLMENTS);
         }
@@ -30,7 +37,7 @@ public record InstallmentPlan(UUID contractId, String tenantId, UUID payerId, St
             throw new InvalidInputException("totalAmount", "is too small to split into " + count + " installments of at least R$ 0,01");
         }
         UUID contractId = UUID.randomUUID();
-        List<Money> amounts = total.splitEvenly(count, RemainderPolicy.FIRST);
+        List<Money> amounts = total.splitEvenly(count, remainder);
         List<Installment> installments = new ArrayList<>(count);
         for (int i = 0; i < count; i++) {
             LocalDate original = firstDueDate.plusMonths(i);

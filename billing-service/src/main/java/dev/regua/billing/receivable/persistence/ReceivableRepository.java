@@ -124,6 +124,35 @@ public class ReceivableRepository {
                 .map(list -> list.stream().map(ReceivableRepository::toDomain).toList());
     }
 
+    /** A page of a contract's installments by number, strictly after {@code afterNumber} when given. */
+    public Uni<List<Installment>> installmentsOfContract(String tenantId, UUID contractId, Integer afterNumber, int limit) {
+        return Panache.getSession().chain(s -> s.createQuery(
+                        "from InstallmentEntity where tenantId = ?1 and contractId = ?2 and number > ?3 order by number, id",
+                        InstallmentEntity.class)
+                .setParameter(1, tenantId).setParameter(2, contractId).setParameter(3, afterNumber == null ? Integer.MIN_VALUE : afterNumber)
+                .setMaxResults(limit).getResultList())
+                .map(list -> list.stream().map(ReceivableRepository::toDomain).toList());
+    }
+
+    /**
+     * A page of a payer's installments by (due date, number, id), strictly after that keyset when {@code afterDueDate}
+     * is given.
+     */
+    public Uni<List<Installment>> installmentsOfPayer(String tenantId, UUID payerId, LocalDate afterDueDate, int afterNumber,
+                                                      UUID afterId, int limit) {
+        String where = afterDueDate == null ? "" : " and (dueDate > ?3 or (dueDate = ?3 and (number > ?4 or (number = ?4 and id > ?5))))";
+        return Panache.getSession().chain(s -> {
+                    var q = s.createQuery("from InstallmentEntity where tenantId = ?1 and payerId = ?2" + where
+                                    + " order by dueDate, number, id", InstallmentEntity.class)
+                            .setParameter(1, tenantId).setParameter(2, payerId);
+                    if (afterDueDate != null) {
+                        q.setParameter(3, afterDueDate).setParameter(4, afterNumber).setParameter(5, afterId);
+                    }
+                    return q.setMaxResults(limit).getResultList();
+                })
+                .map(list -> list.stream().map(ReceivableRepository::toDomain).toList());
+    }
+
     /**
      * The next batch of unsettled installments that may need a transition on {@code asOf}, in due-date order,
      * after the keyset ({@code afterDueDate}, {@code afterId}); rows are locked and skipped if another sweeper

@@ -32,14 +32,34 @@ public class ReceivablesPictureRepository {
 
     /** Payers with open debt, by overdue amount (largest first) or by oldest due date (oldest first). */
     public Uni<List<DebtorRow>> debtors(String tenantId, LocalDate asOf, boolean byAge, int limit) {
-        String sql = "select p.id, p.name, count(*), sum(i.nominal - i.paid_amount), "
-                + "sum(case when i.due_date < cast(?2 as date) then i.nominal - i.paid_amount else 0 end), min(i.due_date) "
+        return debtors(tenantId, asOf, byAge, null, limit);
+    }
+
+    /**
+     * A page of {@link #debtors(String, LocalDate, boolean, int)} strictly after the row {@code after} in the same
+     * order (overdue desc, oldest due date asc, id — or oldest due date first), when given.
+     */
+    public Uni<List<DebtorRow>> debtors(String tenantId, LocalDate asOf, boolean byAge, DebtorRow after, int limit) {
+        String aggregate = "select p.id as id, p.name as name, count(*) as installments, sum(i.nominal - i.paid_amount) as outstanding, "
+                + "sum(case when i.due_date < cast(?2 as date) then i.nominal - i.paid_amount else 0 end) as overdue, "
+                + "min(i.due_date) as oldest "
                 + "from installment i join payer p on p.id = i.payer_id and p.tenant_id = i.tenant_id "
                 + "where i.tenant_id = ?1 and i.status in ('OPEN', 'DUE', 'OVERDUE', 'PARTIALLY_PAID') "
-                + "group by p.id, p.name order by "
-                + (byAge ? "min(i.due_date) asc, 5 desc" : "5 desc, min(i.due_date) asc") + ", p.id limit ?3";
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class)
-                        .setParameter(1, tenantId).setParameter(2, asOf).setParameter(3, limit).getResultList())
+                + "group by p.id, p.name";
+        String keyset = after == null ? "" : byAge
+                ? " where d.oldest > ?4 or (d.oldest = ?4 and (d.overdue < ?5 or (d.overdue = ?5 and d.id > ?6)))"
+                : " where d.overdue < ?5 or (d.overdue = ?5 and (d.oldest > ?4 or (d.oldest = ?4 and d.id > ?6)))";
+        String sql = "select d.id, d.name, d.installments, d.outstanding, d.overdue, d.oldest from (" + aggregate + ") d"
+                + keyset + " order by " + (byAge ? "d.oldest asc, d.overdue desc" : "d.overdue desc, d.oldest asc")
+                + ", d.id limit ?3";
+        return Panache.getSession().chain(s -> {
+                    var q = s.createNativeQuery(sql, Object[].class)
+                            .setParameter(1, tenantId).setParameter(2, asOf).setParameter(3, limit);
+                    if (after != null) {
+                        q.setParameter(4, after.oldestDueDate()).setParameter(5, after.overdue()).setParameter(6, after.payerId());
+                    }
+                    return q.getResultList();
+                })
                 .map(rows -> rows.stream().map(r -> new DebtorRow((UUID) r[0], (String) r[1], ((Number) r[2]).longValue(),
                         (BigDecimal) r[3], (BigDecimal) r[4], toDate(r[5]))).toList());
     }

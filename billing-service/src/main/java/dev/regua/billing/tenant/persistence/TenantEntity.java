@@ -41,6 +41,18 @@ public class TenantEntity {
     /** The last business date the due/overdue sweep fully processed for this tenant. */
     @Column(name = "swept_through")
     public LocalDate sweptThrough;
+    @Column(name = "holiday_state")
+    public String holidayState;
+    @Column(name = "holiday_city")
+    public String holidayCity;
+    @Column(name = "city_ibge_code")
+    public String cityIbgeCode;
+    @Column(name = "punctuality_discount_percent")
+    public BigDecimal punctualityDiscountPercent;
+    @Column(name = "punctuality_discount_days")
+    public Integer punctualityDiscountDays;
+    @Column(name = "remainder_policy")
+    public String remainderPolicy;
     @Column(name = "updated_at")
     public Instant updatedAt;
 }
