@@ -1,6 +1,7 @@
 package dev.regua.billing.receivable.application;
 
 import dev.regua.billing.payer.persistence.PayerRepository;
+import dev.regua.billing.receivable.domain.Contract;
 import dev.regua.billing.receivable.domain.Installment;
 import dev.regua.billing.receivable.domain.MonthlyFee;
 import dev.regua.billing.receivable.persistence.ContractEntity;
@@ -56,10 +57,10 @@ public class MonthlyFees {
 
     public record NewMonthlyFee(UUID payerId, String description, Money amount, int dueDay, YearMonth start, YearMonth end,
                                 java.math.BigDecimal finePercent, java.math.BigDecimal monthlyInterestPercent,
-                                Integer graceDays) {
+                                Integer graceDays, Contract.Agreement agreement) {
     }
 
-    public record Created(MonthlyFee fee, List<Installment> installments) {
+    public record Created(Contract contract, MonthlyFee fee, List<Installment> installments) {
     }
 
     public Uni<Created> create(String tenantId, NewMonthlyFee request) {
@@ -71,15 +72,20 @@ public class MonthlyFees {
                 if (payer == null) {
                     throw new ResourceNotFoundException("payer " + request.payerId() + " not found");
                 }
+                java.time.LocalDate today = service.today(settings);
+                service.requireSignedByToday(request.agreement(), today);
                 ChargeTerms terms = service.terms(settings, request.finePercent(), request.monthlyInterestPercent(), request.graceDays());
                 MonthlyFee fee = new MonthlyFee(UUID.randomUUID(), tenantId, payer.id(), request.amount(), request.dueDay(),
                         request.start(), request.end(), terms);
                 YearMonth horizon = horizon(settings.timeZone());
                 List<Installment> installments = fee.generate(null, horizon, service.calendar());
                 YearMonth through = installments.isEmpty() ? null : YearMonth.from(installments.get(installments.size() - 1).originalDueDate());
-                return receivables.addMonthlyFee(fee, request.description(), installments, through, clock.instant())
+                Contract contract = Contract.activeFrom(fee.contractId(), tenantId, payer.id(), Contract.Kind.MONTHLY_FEE,
+                        request.description(), fee.amount(), fee.count(), terms, request.agreement(), today);
+                return receivables.addMonthlyFee(contract, fee, installments, through, clock.instant())
+                        .chain(() -> outbox.append(contract.activatedEvent()))
                         .chain(() -> outbox.appendAll(installments.stream().map(Installment::createdEvent).toList()))
-                        .replaceWith(new Created(fee, installments));
+                        .replaceWith(new Created(contract, fee, installments));
             });
         });
     }
