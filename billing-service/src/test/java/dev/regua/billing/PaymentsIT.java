@@ -92,6 +92,25 @@ class PaymentsIT {
     }
 
     @Test
+    void creditLeftByAnOverpaymentPaysTheNextMonthlyFeeTheJobGenerates() {
+        String payer = api.payer(api.sorriso, "Nair Bastos");
+        String fee = given().auth().oauth2(api.sorriso).contentType(ContentType.JSON)
+                .body(Map.of("payerId", payer, "monthlyAmount", "200.00", "dueDay", 10, "startMonth", "2026-03"))
+                .post("/api/billing/monthly-fees").then().statusCode(201).body("generated.size()", equalTo(3))
+                .extract().path("contractId");
+        payPayer(api.sorriso, payer, Map.of("amount", "650.00", "method", "TRANSFER", "externalId", "ted-nair"))
+                .statusCode(201).body("creditLeft", equalTo(50.00f));
+        clock.setTo(Instant.parse("2026-04-02T15:00:00Z")); // the job generates June; the credit goes to it
+        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(api.sorriso).get("/api/billing/contracts/" + fee).then()
+                        .body("installments.size()", equalTo(4))
+                        .body("installments[3].originalDueDate", equalTo("2026-06-10"))
+                        .body("installments[3].status", equalTo("PARTIALLY_PAID"))
+                        .body("installments[3].paidAmount", equalTo(50.00f)));
+        given().auth().oauth2(api.sorriso).get("/api/billing/payers/" + payer + "/credit").then().body("balance", equalTo(0.00f));
+    }
+
+    @Test
     void theSameMethodAndExternalIdIsAppliedOnceAndARepeatAnswersTheOriginalPayment() {
         String payer = api.payer(api.sorriso, "Pedro Luz");
         List<String> ids = plan(payer, "600.00", 2, "2026-03-10");

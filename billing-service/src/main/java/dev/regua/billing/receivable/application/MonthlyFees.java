@@ -42,9 +42,10 @@ public class MonthlyFees {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final int horizonMonths;
+    private final Payments payments;
 
     public MonthlyFees(TenantRepository tenants, PayerRepository payers, ReceivableRepository receivables,
-                       ReceivableService service, OutboxWriter outbox, Clock clock,
+                       ReceivableService service, OutboxWriter outbox, Clock clock, Payments payments,
                        @ConfigProperty(name = "regua.billing.monthly-fee.horizon-months", defaultValue = "2") int horizonMonths) {
         this.tenants = tenants;
         this.payers = payers;
@@ -53,6 +54,7 @@ public class MonthlyFees {
         this.outbox = outbox;
         this.clock = clock;
         this.horizonMonths = horizonMonths;
+        this.payments = payments;
     }
 
     public record NewMonthlyFee(UUID payerId, String description, Money amount, int dueDay, YearMonth start, YearMonth end,
@@ -105,28 +107,30 @@ public class MonthlyFees {
         return Panache.withSession(tenants::allTenants).chain(list -> {
             Uni<Integer> chain = Uni.createFrom().item(0);
             for (TenantEntity t : list) {
-                chain = chain.chain(total -> extendTenant(t.tenantId, horizon(ZoneId.of(t.timeZone)), NO_ID).map(n -> total + n));
+                ZoneId zone = ZoneId.of(t.timeZone);
+                chain = chain.chain(total -> extendTenant(t.tenantId, horizon(zone), zone, NO_ID).map(n -> total + n));
             }
             return chain;
         });
     }
 
-    private Uni<Integer> extendTenant(String tenantId, YearMonth horizon, UUID after) {
+    private Uni<Integer> extendTenant(String tenantId, YearMonth horizon, ZoneId zone, UUID after) {
         return Panache.withTransaction(() -> receivables.monthlyFeesBehind(tenantId, horizon, after, 100).chain(contracts -> {
             Uni<Integer> chain = Uni.createFrom().item(0);
             for (ContractEntity c : contracts) {
-                chain = chain.chain(total -> extend(c, horizon).map(n -> total + n));
+                chain = chain.chain(total -> extend(c, horizon, java.time.LocalDate.now(clock.withZone(zone))).map(n -> total + n));
             }
             UUID last = contracts.isEmpty() ? null : contracts.get(contracts.size() - 1).id;
             return chain.map(n -> new Batch(n, contracts.size(), last));
         })).chain(batch -> batch.size() < 100 ? Uni.createFrom().item(batch.created())
-                : extendTenant(tenantId, horizon, batch.last()).map(n -> n + batch.created()));
+                : extendTenant(tenantId, horizon, zone, batch.last()).map(n -> n + batch.created()));
     }
 
     private record Batch(int created, int size, UUID last) {
     }
 
-    private Uni<Integer> extend(ContractEntity c, YearMonth horizon) {
+    /** Generates the fee's next months; the payer's credit, if any, pays them (oldest due date first). */
+    private Uni<Integer> extend(ContractEntity c, YearMonth horizon, java.time.LocalDate today) {
         MonthlyFee fee = new MonthlyFee(c.id, c.tenantId, c.payerId, Money.of(c.totalAmount), c.dueDay,
                 YearMonth.from(c.startMonth), c.endMonth == null ? null : YearMonth.from(c.endMonth),
                 ChargeTerms.of(c.finePercent, c.monthlyInterestPercent).withGraceDays(c.graceDays));
@@ -138,6 +142,7 @@ public class MonthlyFees {
         c.generatedThrough = YearMonth.from(installments.get(installments.size() - 1).originalDueDate()).atDay(1);
         return receivables.addInstallments(installments, clock.instant())
                 .chain(() -> outbox.appendAll(installments.stream().map(Installment::createdEvent).toList()))
+                .chain(() -> payments.applyCredit(c.tenantId, c.payerId, today))
                 .replaceWith(installments.size());
     }
 }
