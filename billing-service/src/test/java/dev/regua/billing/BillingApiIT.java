@@ -153,7 +153,7 @@ class BillingApiIT {
 
         String key = Topics.payerKey("clinica-sorriso", payerId);
         List<String> expected = List.of("dev.regua.billing.payer.registered.v1",
-                "dev.regua.billing.installment.created.v1", "dev.regua.billing.installment.created.v1",
+                "dev.regua.billing.contract.activated.v1", "dev.regua.billing.installment.created.v1", "dev.regua.billing.installment.created.v1",
                 "dev.regua.billing.installment.created.v1", "dev.regua.billing.installment.due.v1",
                 "dev.regua.billing.installment.overdue.v1", "dev.regua.billing.installment.paid.v1");
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(expected, typesFor(key)));

@@ -4,6 +4,7 @@ import dev.regua.billing.payer.persistence.PayerRepository;
 import dev.regua.billing.receivable.application.ReceivableService;
 import dev.regua.billing.receivable.domain.Installment;
 import dev.regua.billing.receivable.domain.Punctuality;
+import dev.regua.billing.receivable.persistence.PaymentRepository;
 import dev.regua.billing.receivable.persistence.ReceivableRepository;
 import dev.regua.billing.tenant.application.TenantCalendars;
 import dev.regua.billing.tenant.persistence.TenantRepository;
@@ -39,9 +40,12 @@ public class PayerStatementResource {
     private final ReceivableRepository receivables;
     private final ReceivableService service;
     private final Clock clock;
+    private final PaymentRepository paymentRepository;
 
     public PayerStatementResource(TenantContext tenant, TenantRepository tenants, PayerRepository payers,
-                                  ReceivableRepository receivables, ReceivableService service, Clock clock) {
+                                  ReceivableRepository receivables, ReceivableService service, Clock clock,
+                                  PaymentRepository paymentRepository) {
+        this.paymentRepository = paymentRepository;
         this.tenant = tenant;
         this.tenants = tenants;
         this.payers = payers;
@@ -55,11 +59,12 @@ public class PayerStatementResource {
     }
 
     public record PaymentLine(UUID paymentId, UUID installmentId, LocalDate paidOn, BigDecimal amount, String method,
-                              String externalId) {
+                              String externalId, LocalDate reversedOn) {
     }
 
     public record Statement(UUID payerId, String name, LocalDate asOf, List<Line> installments, List<PaymentLine> payments,
-                            BigDecimal outstandingToday, BigDecimal overdueToday, Punctuality punctuality) {
+                            BigDecimal outstandingToday, BigDecimal overdueToday, BigDecimal creditBalance,
+                            Punctuality punctuality) {
     }
 
     @GET
@@ -74,6 +79,7 @@ public class PayerStatementResource {
             return tenants.settingsOf(tenantId).chain(settings -> {
                 LocalDate day = asOf != null ? asOf : LocalDate.now(clock.withZone(settings.timeZone()));
                 return receivables.installmentsOfPayer(tenantId, payerId).chain(installments ->
+                        paymentRepository.credits(tenantId, payerId).chain(credits ->
                         receivables.paymentsOfPayer(tenantId, payerId).map(payments -> {
                             Money outstanding = Money.ZERO;
                             Money overdue = Money.ZERO;
@@ -91,10 +97,12 @@ public class PayerStatementResource {
                                         open ? due.daysLate() : 0));
                             }
                             List<PaymentLine> paid = payments.stream().map(p -> new PaymentLine(p.id, p.installmentId, p.paidOn,
-                                    p.amount, p.method, p.externalId)).toList();
+                                    p.amount, p.method, p.externalId, p.reversedOn)).toList();
+                            BigDecimal credit = credits.stream().map(PaymentRepository.Credit::available)
+                                    .reduce(BigDecimal.ZERO.setScale(2), BigDecimal::add);
                             return new Statement(payerId, payer.name(), day, lines, paid, outstanding.amount(),
-                                    overdue.amount(), Punctuality.of(installments, TenantCalendars.of(settings)));
-                        }));
+                                    overdue.amount(), credit, Punctuality.of(installments, TenantCalendars.of(settings)));
+                        })));
             });
         });
     }

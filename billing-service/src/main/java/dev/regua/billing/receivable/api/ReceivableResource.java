@@ -1,7 +1,9 @@
 package dev.regua.billing.receivable.api;
 
 import dev.regua.billing.receivable.application.MonthlyFees;
+import dev.regua.billing.receivable.application.Payments;
 import dev.regua.billing.receivable.application.ReceivableService;
+import dev.regua.billing.receivable.domain.Contract;
 import dev.regua.billing.receivable.domain.Installment;
 import dev.regua.billing.receivable.domain.InstallmentPlan;
 import dev.regua.kernel.charges.AmountDue;
@@ -22,6 +24,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -51,16 +54,16 @@ public class ReceivableResource {
     private final ReceivableService service;
     private final IdempotentRequests idempotency;
     private final MonthlyFees monthlyFees;
+    private final Payments payments;
 
     public ReceivableResource(TenantContext tenant, ReceivableService service, IdempotentRequests idempotency,
-                              MonthlyFees monthlyFees) {
+                              MonthlyFees monthlyFees, Payments payments) {
+        this.payments = payments;
         this.tenant = tenant;
         this.monthlyFees = monthlyFees;
         this.idempotency = idempotency;
         this.service = service;
     }
-
-    public enum PaymentMethod { PIX, BOLETO, CARD, CASH, TRANSFER }
 
     public record CreatePlan(@NotNull UUID payerId,
                              @Size(max = 300) String description,
@@ -69,7 +72,27 @@ public class ReceivableResource {
                              @NotNull LocalDate firstDueDate,
                              @DecimalMin("0") @Digits(integer = 3, fraction = 2) BigDecimal finePercent,
                              @DecimalMin("0") @Digits(integer = 3, fraction = 3) BigDecimal monthlyInterestPercent,
-                             @Min(0) @Max(30) Integer graceDays) {
+                             @Min(0) @Max(30) Integer graceDays,
+                             @Valid DownPaymentBody downPayment,
+                             @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "letters, digits, '.', '_' or '-' only") String segment,
+                             LocalDate signedOn,
+                             @Size(max = 300) String evidenceRef) {
+    }
+
+    public record DownPaymentBody(@NotNull @DecimalMin(value = "0.01", message = "must be greater than zero") @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimal places") BigDecimal amount,
+                                  @NotNull LocalDate dueDate) {
+    }
+
+    public record CreateOneOff(@NotNull UUID payerId,
+                               @Size(max = 300) String description,
+                               @NotNull @DecimalMin(value = "0.01", message = "must be greater than zero") @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimal places") BigDecimal amount,
+                               @NotNull LocalDate dueDate,
+                               @DecimalMin("0") @Digits(integer = 3, fraction = 2) BigDecimal finePercent,
+                               @DecimalMin("0") @Digits(integer = 3, fraction = 3) BigDecimal monthlyInterestPercent,
+                               @Min(0) @Max(30) Integer graceDays,
+                             @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "letters, digits, '.', '_' or '-' only") String segment,
+                             LocalDate signedOn,
+                             @Size(max = 300) String evidenceRef) {
     }
 
     public record CreateMonthlyFee(@NotNull UUID payerId,
@@ -80,31 +103,29 @@ public class ReceivableResource {
                                    java.time.YearMonth endMonth,
                                    @DecimalMin("0") @Digits(integer = 3, fraction = 2) BigDecimal finePercent,
                                    @DecimalMin("0") @Digits(integer = 3, fraction = 3) BigDecimal monthlyInterestPercent,
-                                   @Min(0) @Max(30) Integer graceDays) {
+                                   @Min(0) @Max(30) Integer graceDays,
+                                   @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "letters, digits, '.', '_' or '-' only") String segment,
+                                   LocalDate signedOn,
+                                   @Size(max = 300) String evidenceRef) {
     }
 
     public record MonthlyFeeView(UUID contractId, UUID payerId, String description, BigDecimal monthlyAmount, int dueDay,
                                  java.time.YearMonth startMonth, java.time.YearMonth endMonth, List<InstallmentView> generated) {
     }
 
-    public record RecordPayment(@NotNull @DecimalMin(value = "0.01", message = "must be greater than zero") @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimal places") BigDecimal amount,
-                                @NotNull PaymentMethod method,
-                                @NotBlank @Size(max = 100) String externalId,
-                                LocalDate paidOn) {
-    }
-
     public record InstallmentView(UUID id, UUID contractId, UUID payerId, int number, int count, BigDecimal nominal,
                                   LocalDate originalDueDate, LocalDate dueDate, String status, BigDecimal paidAmount,
                                   LocalDate paidOn, BigDecimal finePercent, BigDecimal monthlyInterestPercent) {
-        static InstallmentView of(Installment i) {
+        public static InstallmentView of(Installment i) {
             return new InstallmentView(i.id(), i.contractId(), i.payerId(), i.number(), i.count(), i.nominal().amount(),
                     i.originalDueDate(), i.dueDate(), i.status().name(), i.paidAmount().amount(), i.paidOn(),
                     i.terms().finePercent(), i.terms().monthlyInterestPercent());
         }
     }
 
-    public record PlanView(UUID contractId, UUID payerId, String description, BigDecimal totalAmount,
-                           List<InstallmentView> installments) {
+    public record PlanView(UUID contractId, String kind, String status, UUID payerId, String description,
+                           BigDecimal totalAmount, BigDecimal downPayment, String segment, LocalDate signedOn,
+                           String evidenceRef, List<InstallmentView> installments) {
     }
 
     public record AmountDueView(UUID installmentId, LocalDate date, LocalDate effectiveDueDate, int daysLate,
@@ -115,9 +136,6 @@ public class ReceivableResource {
                     d.discount().amount(), d.fine().amount(), d.interest().amount(), d.alreadyPaid().amount(),
                     d.total().amount());
         }
-    }
-
-    public record PaymentView(UUID paymentId, boolean alreadyRecorded, InstallmentView installment) {
     }
 
     @POST
@@ -132,12 +150,32 @@ public class ReceivableResource {
     }
 
     private Uni<Response> createPlan(String tenantId, CreatePlan request) {
+        var down = request.downPayment() == null ? null
+                : new InstallmentPlan.DownPayment(Money.of(request.downPayment().amount()), request.downPayment().dueDate());
         var command = new ReceivableService.NewPlan(request.payerId(), request.description(),
                 Money.of(request.totalAmount()), request.installments(), request.firstDueDate(), request.finePercent(),
-                request.monthlyInterestPercent(), request.graceDays());
-        return service.createPlan(tenantId, command).map(plan -> Response
-                .created(URI.create("/api/billing/contracts/" + plan.contractId() + "/installments"))
-                .entity(view(plan)).build());
+                request.monthlyInterestPercent(), request.graceDays(), down,
+                new Contract.Agreement(request.segment(), request.signedOn(), request.evidenceRef()));
+        return service.createPlan(tenantId, command, Contract.Kind.INSTALLMENT_PLAN).chain(this::withCreditApplied).map(created -> Response
+                .created(URI.create("/api/billing/contracts/" + created.contractId()))
+                .entity(created).build());
+    }
+
+    @POST
+    @Path("/one-off-charges")
+    @WithTransaction
+    @Operation(summary = "Create a one-off charge: a contract with a single installment due on a date. Accepts an Idempotency-Key.")
+    public Uni<Response> createOneOff(@NotNull @Valid CreateOneOff request,
+                                      @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
+        String tenantId = tenant.tenantId();
+        return idempotency.once(tenantId, idempotencyKey, "POST", "/api/billing/one-off-charges", request, () -> {
+            var command = new ReceivableService.NewPlan(request.payerId(), request.description(), Money.of(request.amount()),
+                    1, request.dueDate(), request.finePercent(), request.monthlyInterestPercent(), request.graceDays(), null,
+                    new Contract.Agreement(request.segment(), request.signedOn(), request.evidenceRef()));
+            return service.createPlan(tenantId, command, Contract.Kind.ONE_OFF).chain(this::withCreditApplied).map(created -> Response
+                    .created(URI.create("/api/billing/contracts/" + created.contractId()))
+                    .entity(created).build());
+        });
     }
 
     @POST
@@ -150,13 +188,16 @@ public class ReceivableResource {
         return idempotency.once(tenantId, idempotencyKey, "POST", "/api/billing/monthly-fees", request, () -> {
             var command = new MonthlyFees.NewMonthlyFee(request.payerId(), request.description(),
                     Money.of(request.monthlyAmount()), request.dueDay(), request.startMonth(), request.endMonth(),
-                    request.finePercent(), request.monthlyInterestPercent(), request.graceDays());
-            return monthlyFees.create(tenantId, command).map(created -> Response
-                    .created(URI.create("/api/billing/contracts/" + created.fee().contractId() + "/installments"))
+                    request.finePercent(), request.monthlyInterestPercent(), request.graceDays(),
+                    new Contract.Agreement(request.segment(), request.signedOn(), request.evidenceRef()));
+            return monthlyFees.create(tenantId, command)
+                    .call(created -> payments.applyCredit(tenantId, created.fee().payerId(), created.contract().activatedOn()))
+                    .chain(created -> service.installmentsOfContract(tenantId, created.fee().contractId()).map(installments -> Response
+                    .created(URI.create("/api/billing/contracts/" + created.fee().contractId()))
                     .entity(new MonthlyFeeView(created.fee().contractId(), created.fee().payerId(), request.description(),
                             created.fee().amount().amount(), created.fee().dueDay(), created.fee().start(), created.fee().end(),
-                            created.installments().stream().map(InstallmentView::of).toList()))
-                    .build());
+                            installments.stream().map(InstallmentView::of).toList()))
+                    .build()));
         });
     }
 
@@ -204,28 +245,17 @@ public class ReceivableResource {
         return service.quote(tenant.tenantId(), id, date).map(q -> AmountDueView.of(id, q.date(), q.amountDue()));
     }
 
-    @POST
-    @Path("/installments/{id}/payments")
-    @WithTransaction
-    @Operation(summary = "Record a payment; the same method + externalId is applied only once. Accepts an Idempotency-Key.")
-    public Uni<Response> pay(@PathParam("id") UUID id, @NotNull @Valid RecordPayment request,
-                             @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
-        String tenantId = tenant.tenantId();
-        return idempotency.once(tenantId, idempotencyKey, "POST", "/api/billing/installments/" + id + "/payments",
-                request, () -> pay(tenantId, id, request));
-    }
-
-    private Uni<Response> pay(String tenantId, UUID id, RecordPayment request) {
-        var command = new ReceivableService.PaymentCommand(Money.of(request.amount()), request.method().name(),
-                request.externalId(), request.paidOn());
-        return service.pay(tenantId, id, command).map(result -> Response
-                .status(result.alreadyRecorded() ? Response.Status.OK : Response.Status.CREATED)
-                .entity(new PaymentView(result.paymentId(), result.alreadyRecorded(), InstallmentView.of(result.installment())))
-                .build());
-    }
-
-    private static PlanView view(InstallmentPlan plan) {
-        return new PlanView(plan.contractId(), plan.payerId(), plan.description(), plan.total().amount(),
-                plan.installments().stream().map(InstallmentView::of).toList());
+    /**
+     * The payer's credit (an earlier over-payment) pays the new installments, oldest due date first; the view shows
+     * the installments after that.
+     */
+    private Uni<PlanView> withCreditApplied(ReceivableService.CreatedContract created) {
+        Contract c = created.contract();
+        return payments.applyCredit(c.tenantId(), c.payerId(), c.activatedOn())
+                .chain(() -> service.installmentsOfContract(c.tenantId(), c.id()))
+                .map(installments -> new PlanView(c.id(), c.kind().name(), c.status().name(), c.payerId(), c.description(),
+                        c.total().amount(), created.plan().downPayment() == null ? null : created.plan().downPayment().amount(),
+                        c.agreement().segment(), c.agreement().signedOn(), c.agreement().evidenceRef(),
+                        installments.stream().map(InstallmentView::of).toList()));
     }
 }

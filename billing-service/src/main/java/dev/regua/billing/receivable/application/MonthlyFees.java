@@ -1,6 +1,7 @@
 package dev.regua.billing.receivable.application;
 
 import dev.regua.billing.payer.persistence.PayerRepository;
+import dev.regua.billing.receivable.domain.Contract;
 import dev.regua.billing.receivable.domain.Installment;
 import dev.regua.billing.receivable.domain.MonthlyFee;
 import dev.regua.billing.receivable.persistence.ContractEntity;
@@ -43,9 +44,10 @@ public class MonthlyFees {
     private final OutboxWriter outbox;
     private final Clock clock;
     private final int horizonMonths;
+    private final Payments payments;
 
     public MonthlyFees(TenantRepository tenants, PayerRepository payers, ReceivableRepository receivables,
-                       ReceivableService service, OutboxWriter outbox, Clock clock,
+                       ReceivableService service, OutboxWriter outbox, Clock clock, Payments payments,
                        @ConfigProperty(name = "regua.billing.monthly-fee.horizon-months", defaultValue = "2") int horizonMonths) {
         this.tenants = tenants;
         this.payers = payers;
@@ -54,14 +56,15 @@ public class MonthlyFees {
         this.outbox = outbox;
         this.clock = clock;
         this.horizonMonths = horizonMonths;
+        this.payments = payments;
     }
 
     public record NewMonthlyFee(UUID payerId, String description, Money amount, int dueDay, YearMonth start, YearMonth end,
                                 java.math.BigDecimal finePercent, java.math.BigDecimal monthlyInterestPercent,
-                                Integer graceDays) {
+                                Integer graceDays, Contract.Agreement agreement) {
     }
 
-    public record Created(MonthlyFee fee, List<Installment> installments) {
+    public record Created(Contract contract, MonthlyFee fee, List<Installment> installments) {
     }
 
     public Uni<Created> create(String tenantId, NewMonthlyFee request) {
@@ -73,15 +76,20 @@ public class MonthlyFees {
                 if (payer == null) {
                     throw new ResourceNotFoundException("payer " + request.payerId() + " not found");
                 }
+                java.time.LocalDate today = service.today(settings);
+                service.requireSignedByToday(request.agreement(), today);
                 ChargeTerms terms = service.terms(settings, request.finePercent(), request.monthlyInterestPercent(), request.graceDays());
                 MonthlyFee fee = new MonthlyFee(UUID.randomUUID(), tenantId, payer.id(), request.amount(), request.dueDay(),
                         request.start(), request.end(), terms);
                 YearMonth horizon = horizon(settings.timeZone());
                 List<Installment> installments = fee.generate(null, horizon, TenantCalendars.of(settings));
                 YearMonth through = installments.isEmpty() ? null : YearMonth.from(installments.get(installments.size() - 1).originalDueDate());
-                return receivables.addMonthlyFee(fee, request.description(), installments, through, clock.instant())
+                Contract contract = Contract.activeFrom(fee.contractId(), tenantId, payer.id(), Contract.Kind.MONTHLY_FEE,
+                        request.description(), fee.amount(), fee.count(), terms, request.agreement(), today);
+                return receivables.addMonthlyFee(contract, fee, installments, through, clock.instant())
+                        .chain(() -> outbox.append(contract.activatedEvent()))
                         .chain(() -> outbox.appendAll(installments.stream().map(Installment::createdEvent).toList()))
-                        .replaceWith(new Created(fee, installments));
+                        .replaceWith(new Created(contract, fee, installments));
             });
         });
     }
@@ -101,28 +109,31 @@ public class MonthlyFees {
         return Panache.withSession(tenants::allTenants).chain(list -> {
             Uni<Integer> chain = Uni.createFrom().item(0);
             for (TenantEntity t : list) {
-                chain = chain.chain(total -> extendTenant(t.tenantId, horizon(ZoneId.of(t.timeZone)), NO_ID).map(n -> total + n));
+                ZoneId zone = ZoneId.of(t.timeZone);
+                chain = chain.chain(total -> extendTenant(t.tenantId, horizon(zone), zone, NO_ID).map(n -> total + n));
             }
             return chain;
         });
     }
 
-    private Uni<Integer> extendTenant(String tenantId, YearMonth horizon, UUID after) {
+    private Uni<Integer> extendTenant(String tenantId, YearMonth horizon, ZoneId zone, UUID after) {
         return Panache.withTransaction(() -> service.calendar(tenantId).chain(calendar -> receivables.monthlyFeesBehind(tenantId, horizon, after, 100).chain(contracts -> {
             Uni<Integer> chain = Uni.createFrom().item(0);
+            java.time.LocalDate today = java.time.LocalDate.now(clock.withZone(zone));
             for (ContractEntity c : contracts) {
-                chain = chain.chain(total -> extend(c, horizon, calendar).map(n -> total + n));
+                chain = chain.chain(total -> extend(c, horizon, calendar, today).map(n -> total + n));
             }
             UUID last = contracts.isEmpty() ? null : contracts.get(contracts.size() - 1).id;
             return chain.map(n -> new Batch(n, contracts.size(), last));
         }))).chain(batch -> batch.size() < 100 ? Uni.createFrom().item(batch.created())
-                : extendTenant(tenantId, horizon, batch.last()).map(n -> n + batch.created()));
+                : extendTenant(tenantId, horizon, zone, batch.last()).map(n -> n + batch.created()));
     }
 
     private record Batch(int created, int size, UUID last) {
     }
 
-    private Uni<Integer> extend(ContractEntity c, YearMonth horizon, BankCalendar calendar) {
+    /** Generates the fee's next months; the payer's credit, if any, pays them (oldest due date first). */
+    private Uni<Integer> extend(ContractEntity c, YearMonth horizon, BankCalendar calendar, java.time.LocalDate today) {
         MonthlyFee fee = new MonthlyFee(c.id, c.tenantId, c.payerId, Money.of(c.totalAmount), c.dueDay,
                 YearMonth.from(c.startMonth), c.endMonth == null ? null : YearMonth.from(c.endMonth),
                 ChargeTerms.of(c.finePercent, c.monthlyInterestPercent).withGraceDays(c.graceDays));
@@ -134,6 +145,7 @@ public class MonthlyFees {
         c.generatedThrough = YearMonth.from(installments.get(installments.size() - 1).originalDueDate()).atDay(1);
         return receivables.addInstallments(installments, clock.instant())
                 .chain(() -> outbox.appendAll(installments.stream().map(Installment::createdEvent).toList()))
+                .chain(() -> payments.applyCredit(c.tenantId, c.payerId, today))
                 .replaceWith(installments.size());
     }
 }

@@ -1,9 +1,9 @@
 package dev.regua.billing.receivable.application;
 
 import dev.regua.billing.payer.persistence.PayerRepository;
+import dev.regua.billing.receivable.domain.Contract;
 import dev.regua.billing.receivable.domain.Installment;
 import dev.regua.billing.receivable.domain.InstallmentPlan;
-import dev.regua.billing.receivable.persistence.PaymentEntity;
 import dev.regua.billing.receivable.persistence.ReceivableRepository;
 import dev.regua.billing.tenant.application.TenantCalendars;
 import dev.regua.billing.tenant.domain.TenantSettings;
@@ -12,6 +12,7 @@ import dev.regua.kernel.calendar.BankCalendar;
 import dev.regua.kernel.charges.AmountDue;
 import dev.regua.kernel.charges.ChargeTerms;
 import dev.regua.kernel.money.Money;
+import dev.regua.support.problem.InvalidInputException;
 import dev.regua.support.outbox.OutboxWriter;
 import dev.regua.support.problem.BusinessRuleException;
 import dev.regua.support.problem.ResourceNotFoundException;
@@ -44,28 +45,55 @@ public class ReceivableService {
     }
 
     public record NewPlan(UUID payerId, String description, Money total, int installments, LocalDate firstDueDate,
-                          BigDecimal finePercent, BigDecimal monthlyInterestPercent, Integer graceDays) {
+                          BigDecimal finePercent, BigDecimal monthlyInterestPercent, Integer graceDays,
+                          InstallmentPlan.DownPayment downPayment, Contract.Agreement agreement) {
+        public NewPlan(UUID payerId, String description, Money total, int installments, LocalDate firstDueDate,
+                       BigDecimal finePercent, BigDecimal monthlyInterestPercent, Integer graceDays) {
+            this(payerId, description, total, installments, firstDueDate, finePercent, monthlyInterestPercent, graceDays,
+                    null, Contract.Agreement.NONE);
+        }
     }
 
-    public record PaymentCommand(Money amount, String method, String externalId, LocalDate paidOn) {
+    /** A contract created with its installments. */
+    public record CreatedContract(Contract contract, InstallmentPlan plan) {
     }
 
-    public record PaymentResult(UUID paymentId, boolean alreadyRecorded, Installment installment) {
-    }
-
-    public Uni<InstallmentPlan> createPlan(String tenantId, NewPlan request) {
+    /** An installment plan (or, with {@code kind} ONE_OFF, a single charge): contract, installments and events. */
+    public Uni<CreatedContract> createPlan(String tenantId, NewPlan request, Contract.Kind kind) {
         return settings(tenantId).chain(settings -> payers.findForTenant(tenantId, request.payerId()).chain(payer -> {
             if (payer == null) {
                 throw new ResourceNotFoundException("payer " + request.payerId() + " not found");
             }
+            LocalDate today = today(settings);
+            requireSignedByToday(request.agreement(), today);
             ChargeTerms terms = terms(settings, request.finePercent(), request.monthlyInterestPercent(), request.graceDays());
-            InstallmentPlan plan = InstallmentPlan.create(tenantId, payer.id(), request.description(), request.total(),
-                    request.installments(), request.firstDueDate(), terms, TenantCalendars.of(settings),
-                    settings.remainderPolicy());
-            return receivables.addPlan(plan, clock.instant())
+            UUID contractId = UUID.randomUUID();
+            InstallmentPlan plan = InstallmentPlan.create(contractId, tenantId, payer.id(), request.description(),
+                    request.total(), request.downPayment(), request.installments(), request.firstDueDate(), terms,
+                    settings.remainderPolicy(), TenantCalendars.of(settings));
+            Contract contract = Contract.activeFrom(contractId, tenantId, payer.id(), kind, request.description(),
+                    request.total(), request.installments(), terms, request.agreement(), today);
+            return receivables.addPlan(contract, plan, clock.instant())
+                    .chain(() -> outbox.append(contract.activatedEvent()))
                     .chain(() -> outbox.appendAll(plan.installments().stream().map(Installment::createdEvent).toList()))
-                    .replaceWith(plan);
+                    .chain(() -> afterInstallmentsCreated(tenantId, payer.id(), today))
+                    .replaceWith(new CreatedContract(contract, plan));
         }));
+    }
+
+    /** Runs after new installments of a payer were stored. */
+    private Uni<Void> afterInstallmentsCreated(String tenantId, UUID payerId, LocalDate today) {
+        return Uni.createFrom().voidItem();
+    }
+
+    public void requireSignedByToday(Contract.Agreement agreement, LocalDate today) {
+        if (agreement != null && agreement.signedOn() != null && agreement.signedOn().isAfter(today)) {
+            throw new InvalidInputException("signedOn", "must not be after today (" + today + ")");
+        }
+    }
+
+    public LocalDate today(TenantSettings settings) {
+        return LocalDate.now(clock.withZone(settings.timeZone()));
     }
 
     /** The contract's terms: the request's where given, else the tenant's defaults; legal caps enforced. */
@@ -103,45 +131,6 @@ public class ReceivableService {
         }));
     }
 
-    /**
-     * Records a payment. The same (method, external id) is applied once: a repeated bank or Pix notification
-     * answers the payment already recorded and changes nothing.
-     */
-    public Uni<PaymentResult> pay(String tenantId, UUID installmentId, PaymentCommand command) {
-        return settings(tenantId).chain(settings -> receivables.paymentByExternalId(tenantId, command.method(), command.externalId())
-                .chain(existing -> {
-                    if (existing != null) {
-                        if (!existing.installmentId.equals(installmentId)) {
-                            throw new BusinessRuleException("payment-external-id-unique", "payment " + command.method() + " "
-                                    + command.externalId() + " was already applied to another installment");
-                        }
-                        return installment(tenantId, installmentId).map(i -> new PaymentResult(existing.id, true, i));
-                    }
-                    return receivables.lockInstallment(tenantId, installmentId).chain(i -> {
-                        if (i == null) {
-                            throw new ResourceNotFoundException("installment " + installmentId + " not found");
-                        }
-                        LocalDate paidOn = command.paidOn() == null ? LocalDate.now(clock.withZone(settings.timeZone())) : command.paidOn();
-                        UUID paymentId = UUID.randomUUID();
-                        var events = i.pay(paymentId, command.amount(), paidOn, command.method(), TenantCalendars.of(settings));
-                        PaymentEntity p = new PaymentEntity();
-                        p.id = paymentId;
-                        p.tenantId = tenantId;
-                        p.installmentId = installmentId;
-                        p.amount = command.amount().amount();
-                        p.currency = command.amount().currency();
-                        p.method = command.method();
-                        p.externalId = command.externalId();
-                        p.paidOn = paidOn;
-                        p.createdAt = clock.instant();
-                        return receivables.addPayment(p)
-                                .chain(() -> receivables.update(i, clock.instant()))
-                                .chain(() -> outbox.appendAll(events))
-                                .replaceWith(new PaymentResult(paymentId, false, i));
-                    });
-                }));
-    }
-
     public Uni<List<Installment>> installmentsOfContract(String tenantId, UUID contractId) {
         return receivables.installmentsOfContract(tenantId, contractId);
     }
@@ -166,7 +155,7 @@ public class ReceivableService {
         return calendars.of(tenantId);
     }
 
-    private Uni<TenantSettings> settings(String tenantId) {
+    public Uni<TenantSettings> settings(String tenantId) {
         return tenants.settingsOf(tenantId).map(s -> {
             if (s == null) {
                 throw new BusinessRuleException("tenant-settings-required",

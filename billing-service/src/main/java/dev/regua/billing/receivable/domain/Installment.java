@@ -3,6 +3,9 @@ package dev.regua.billing.receivable.domain;
 import dev.regua.contract.MoneyAmount;
 import dev.regua.contract.RegisteredEvent;
 import dev.regua.contract.billing.ChargeTermsView;
+import dev.regua.contract.billing.InstallmentCancelled;
+import dev.regua.contract.billing.InstallmentRenegotiated;
+import dev.regua.contract.billing.InstallmentWrittenOff;
 import dev.regua.contract.billing.InstallmentCreated;
 import dev.regua.contract.billing.InstallmentDue;
 import dev.regua.contract.billing.InstallmentOverdue;
@@ -82,19 +85,25 @@ public final class Installment {
         return events;
     }
 
+    /** What is still to pay on {@code date} (fine and interest included, earlier payments deducted). */
+    public Money outstandingOn(LocalDate date, BankCalendar calendar) {
+        return amountDueOn(date, calendar).total();
+    }
+
     /**
-     * Records a payment made on {@code on}. A payment that covers the amount due (fine and interest included)
-     * settles the installment; a smaller one leaves it partially paid. Over-payment is refused for now.
+     * Applies {@code amount} of payment {@code paymentId} received on {@code on}. An amount that covers what is
+     * due on that date (fine and interest included, by the calculator) settles the installment; a smaller one
+     * leaves it partially paid (an OVERDUE installment stays OVERDUE). The caller allocates: an amount above what
+     * is due is a programming error here (the excess of a payment is the payer's credit, see PaymentAllocation).
      */
     public List<RegisteredEvent> pay(UUID paymentId, Money amount, LocalDate on, String method, BankCalendar calendar) {
         if (status.isSettled()) {
             throw new BusinessRuleException("installment-settled", "installment " + id + " is already " + status);
         }
         AmountDue due = amountDueOn(on, calendar);
-        if (amount.isGreaterThan(due.total())) {
-            throw new BusinessRuleException("overpayment",
-                    "the payment of " + amount + " exceeds the " + due.total() + " due on " + on
-                            + "; keeping the difference as the payer's credit is not supported yet");
+        if (!amount.isPositive() || amount.isGreaterThan(due.total())) {
+            throw new IllegalArgumentException("allocation of " + amount + " to installment " + id
+                    + " must be positive and at most the " + due.total() + " due on " + on);
         }
         paidAmount = paidAmount.plus(amount);
         paidOn = on;
@@ -108,6 +117,81 @@ public final class Installment {
         }
         return List.of(new InstallmentPartiallyPaid(newId(), tenantId, payerId.toString(), view(), paymentId.toString(),
                 MoneyAmount.brl(amount.amount()), on, method));
+    }
+
+    /**
+     * Takes back {@code amount} of an earlier payment (estorno). Unless the installment left collection for another
+     * reason (cancelled, renegotiated, written off), its status is recomputed from the facts on {@code asOf}.
+     */
+    public void reverse(Money amount, LocalDate asOf, int leadDays, BankCalendar calendar) {
+        paidAmount = paidAmount.minus(amount).max(Money.ZERO);
+        if (paidAmount.isZero()) {
+            paidOn = null;
+        }
+        if (status == InstallmentStatus.CANCELLED || status == InstallmentStatus.RENEGOTIATED
+                || status == InstallmentStatus.WRITTEN_OFF) {
+            return;
+        }
+        status = statusFromFacts(asOf, leadDays, calendar);
+    }
+
+    /**
+     * The status the facts give on {@code asOf}: overdue after the last day without charges, partially paid when
+     * something was paid, due inside the billing window ({@code leadDays} before the due date), else open.
+     */
+    public InstallmentStatus statusFromFacts(LocalDate asOf, int leadDays, BankCalendar calendar) {
+        if (paidAmount.isPositive() && amountDueOn(asOf, calendar).total().isZero()) {
+            return InstallmentStatus.PAID;
+        }
+        if (asOf.isAfter(LateChargeCalculator.lastDayWithoutCharges(originalDueDate, terms, calendar))) {
+            return InstallmentStatus.OVERDUE;
+        }
+        if (paidAmount.isPositive()) {
+            return InstallmentStatus.PARTIALLY_PAID;
+        }
+        return asOf.isBefore(dueDate.minusDays(leadDays)) ? InstallmentStatus.OPEN : InstallmentStatus.DUE;
+    }
+
+    /** Whether cancelling the contract cancels it: not yet overdue and nothing paid. */
+    public boolean isCancellable() {
+        return (status == InstallmentStatus.OPEN || status == InstallmentStatus.DUE) && paidAmount.isZero();
+    }
+
+    /** The installment is no longer owed ({@code reason}: CONTRACT_CANCELLED, AGREEMENT_BROKEN, ...). */
+    public InstallmentCancelled cancel(String reason, LocalDate on) {
+        if (status.isSettled()) {
+            throw new BusinessRuleException("installment-settled", "installment " + id + " is already " + status);
+        }
+        status = InstallmentStatus.CANCELLED;
+        return new InstallmentCancelled(newId(), tenantId, payerId.toString(), view(), reason, on);
+    }
+
+    /** Writes an overdue installment off as a loss (baixa por perda). */
+    public InstallmentWrittenOff writeOff(String reason, LocalDate on) {
+        if (status != InstallmentStatus.OVERDUE) {
+            throw new BusinessRuleException("write-off-requires-overdue",
+                    "only an OVERDUE installment can be written off; installment " + id + " is " + status);
+        }
+        status = InstallmentStatus.WRITTEN_OFF;
+        return new InstallmentWrittenOff(newId(), tenantId, payerId.toString(), view(), reason, on);
+    }
+
+    /** An agreement (acordo) replaces this overdue installment. */
+    public InstallmentRenegotiated renegotiate(UUID agreementId, LocalDate on) {
+        if (status != InstallmentStatus.OVERDUE) {
+            throw new BusinessRuleException("agreement-requires-overdue",
+                    "only OVERDUE installments can be renegotiated; installment " + id + " is " + status);
+        }
+        status = InstallmentStatus.RENEGOTIATED;
+        return new InstallmentRenegotiated(newId(), tenantId, payerId.toString(), view(), agreementId.toString(), on);
+    }
+
+    /** The agreement that replaced it broke: it is owed again, with its original due date and charges. */
+    public void restoreAfterBrokenAgreement(LocalDate asOf, int leadDays, BankCalendar calendar) {
+        if (status != InstallmentStatus.RENEGOTIATED) {
+            throw new IllegalStateException("installment " + id + " is " + status + ", not RENEGOTIATED");
+        }
+        status = statusFromFacts(asOf, leadDays, calendar);
     }
 
     public InstallmentCreated createdEvent() {

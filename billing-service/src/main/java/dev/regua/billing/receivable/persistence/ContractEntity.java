@@ -42,4 +42,17 @@ public class ContractEntity {
     public java.time.LocalDate generatedThrough;
     @Column(name = "created_at")
     public Instant createdAt;
+    public String segment;
+    @Column(name = "signed_on")
+    public java.time.LocalDate signedOn;
+    @Column(name = "evidence_ref")
+    public String evidenceRef;
+    @Column(name = "activated_on")
+    public java.time.LocalDate activatedOn;
+    @Column(name = "status_reason")
+    public String statusReason;
+    @Column(name = "status_changed_on")
+    public java.time.LocalDate statusChangedOn;
+    @Column(name = "down_payment")
+    public BigDecimal downPayment;
 }

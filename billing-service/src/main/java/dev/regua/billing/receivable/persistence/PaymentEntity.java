@@ -18,6 +18,8 @@ public class PaymentEntity {
     public String tenantId;
     @Column(name = "installment_id")
     public UUID installmentId;
+    @Column(name = "payer_id")
+    public UUID payerId;
     public BigDecimal amount;
     public String currency;
     public String method;
@@ -27,4 +29,8 @@ public class PaymentEntity {
     public LocalDate paidOn;
     @Column(name = "created_at")
     public Instant createdAt;
+    @Column(name = "reversed_on")
+    public LocalDate reversedOn;
+    @Column(name = "reversal_reason")
+    public String reversalReason;
 }

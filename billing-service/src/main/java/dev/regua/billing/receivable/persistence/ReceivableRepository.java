@@ -1,5 +1,6 @@
 package dev.regua.billing.receivable.persistence;
 
+import dev.regua.billing.receivable.domain.Contract;
 import dev.regua.billing.receivable.domain.Installment;
 import dev.regua.billing.receivable.domain.InstallmentPlan;
 import dev.regua.billing.receivable.domain.InstallmentStatus;
@@ -18,56 +19,71 @@ import org.hibernate.LockMode;
 @ApplicationScoped
 public class ReceivableRepository {
 
-    public Uni<Void> addPlan(InstallmentPlan plan, Instant now) {
+    /** A new contract and its first installments. */
+    public Uni<Void> addContract(Contract contract, List<Installment> installments, Instant now,
+                                 java.util.function.Consumer<ContractEntity> extra) {
         ContractEntity c = new ContractEntity();
-        c.id = plan.contractId();
-        c.tenantId = plan.tenantId();
-        c.payerId = plan.payerId();
-        c.kind = "INSTALLMENT_PLAN";
-        c.description = plan.description();
-        c.totalAmount = plan.total().amount();
-        c.currency = plan.total().currency();
-        c.installmentCount = plan.installments().size();
-        c.finePercent = plan.terms().finePercent();
-        c.monthlyInterestPercent = plan.terms().monthlyInterestPercent();
-        c.graceDays = plan.terms().graceDays();
-        c.status = "ACTIVE";
+        c.id = contract.id();
+        c.tenantId = contract.tenantId();
+        c.payerId = contract.payerId();
+        c.kind = contract.kind().name();
+        c.description = contract.description();
+        c.totalAmount = contract.total().amount();
+        c.currency = contract.total().currency();
+        c.installmentCount = contract.installmentCount();
         c.createdAt = now;
-        return Panache.getSession().chain(s -> s.persist(c)
-                .chain(() -> {
-                    Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (Installment i : plan.installments()) {
-                        InstallmentEntity e = new InstallmentEntity();
-                        e.id = i.id();
-                        copy(i, e, now);
-                        chain = chain.chain(() -> s.persist(e));
-                    }
-                    return chain;
-                }));
+        copy(contract, c);
+        extra.accept(c);
+        return Panache.getSession().chain(s -> s.persist(c)).chain(() -> addInstallments(installments, now));
+    }
+
+    public Uni<Void> addPlan(Contract contract, InstallmentPlan plan, Instant now) {
+        return addContract(contract, plan.installments(), now,
+                c -> c.downPayment = plan.downPayment() == null ? null : plan.downPayment().amount());
     }
 
     /** A new monthly fee and its first generated installments. */
-    public Uni<Void> addMonthlyFee(dev.regua.billing.receivable.domain.MonthlyFee fee, String description,
+    public Uni<Void> addMonthlyFee(Contract contract, dev.regua.billing.receivable.domain.MonthlyFee fee,
                                    List<Installment> installments, java.time.YearMonth generatedThrough, Instant now) {
-        ContractEntity c = new ContractEntity();
-        c.id = fee.contractId();
-        c.tenantId = fee.tenantId();
-        c.payerId = fee.payerId();
-        c.kind = "MONTHLY_FEE";
-        c.description = description;
-        c.totalAmount = fee.amount().amount();
-        c.currency = fee.amount().currency();
-        c.installmentCount = fee.count();
-        c.finePercent = fee.terms().finePercent();
-        c.monthlyInterestPercent = fee.terms().monthlyInterestPercent();
-        c.graceDays = fee.terms().graceDays();
-        c.status = "ACTIVE";
-        c.createdAt = now;
-        c.dueDay = fee.dueDay();
-        c.startMonth = fee.start().atDay(1);
-        c.endMonth = fee.end() == null ? null : fee.end().atDay(1);
-        c.generatedThrough = generatedThrough == null ? null : generatedThrough.atDay(1);
-        return Panache.getSession().chain(s -> s.persist(c)).chain(() -> addInstallments(installments, now));
+        return addContract(contract, installments, now, c -> {
+            c.dueDay = fee.dueDay();
+            c.startMonth = fee.start().atDay(1);
+            c.endMonth = fee.end() == null ? null : fee.end().atDay(1);
+            c.generatedThrough = generatedThrough == null ? null : generatedThrough.atDay(1);
+        });
+    }
+
+    public Uni<ContractEntity> findContractEntity(String tenantId, UUID id, boolean lock) {
+        var q = "from ContractEntity where tenantId = ?1 and id = ?2";
+        return Panache.getSession().chain(s -> {
+            var query = s.createQuery(q, ContractEntity.class).setParameter(1, tenantId).setParameter(2, id);
+            if (lock) {
+                query.setLockMode(LockMode.PESSIMISTIC_WRITE);
+            }
+            return query.getSingleResultOrNull();
+        });
+    }
+
+    /** Writes the contract's lifecycle fields back to its (managed) entity. */
+    public static void copy(Contract contract, ContractEntity c) {
+        c.finePercent = contract.terms().finePercent();
+        c.monthlyInterestPercent = contract.terms().monthlyInterestPercent();
+        c.graceDays = contract.terms().graceDays();
+        c.segment = contract.agreement().segment();
+        c.signedOn = contract.agreement().signedOn();
+        c.evidenceRef = contract.agreement().evidenceRef();
+        c.status = contract.status().name();
+        c.activatedOn = contract.activatedOn();
+        c.statusChangedOn = contract.statusChangedOn();
+        c.statusReason = contract.statusReason();
+    }
+
+    public static Contract toDomain(ContractEntity c) {
+        return new Contract(c.id, c.tenantId, c.payerId, Contract.Kind.valueOf(c.kind), c.description,
+                Money.of(c.totalAmount), c.installmentCount,
+                ChargeTerms.of(c.finePercent, c.monthlyInterestPercent).withGraceDays(c.graceDays),
+                new Contract.Agreement(c.segment, c.signedOn, c.evidenceRef), Contract.Status.valueOf(c.status),
+                c.activatedOn, c.statusChangedOn, c.statusReason);
     }
 
     public Uni<Void> addInstallments(List<Installment> installments, Instant now) {
@@ -108,6 +124,37 @@ public class ReceivableRepository {
                 .setParameter(1, tenantId).setParameter(2, id)
                 .setLockMode(LockMode.PESSIMISTIC_WRITE).getSingleResultOrNull())
                 .map(e -> e == null ? null : toDomain(e));
+    }
+
+    /** The contract's installments by number, locked for update. */
+    public Uni<List<Installment>> lockInstallmentsOfContract(String tenantId, UUID contractId) {
+        return Panache.getSession().chain(s -> s.createQuery(
+                        "from InstallmentEntity where tenantId = ?1 and contractId = ?2 order by number", InstallmentEntity.class)
+                .setParameter(1, tenantId).setParameter(2, contractId)
+                .setLockMode(LockMode.PESSIMISTIC_WRITE).getResultList())
+                .map(list -> list.stream().map(ReceivableRepository::toDomain).toList());
+    }
+
+    /** The payer's installments still collected (open, due, overdue, partially paid), oldest due date first, locked. */
+    public Uni<List<Installment>> lockOpenInstallmentsOfPayer(String tenantId, UUID payerId) {
+        return Panache.getSession().chain(s -> s.createQuery(
+                        "from InstallmentEntity where tenantId = ?1 and payerId = ?2 "
+                                + "and status in ('OPEN', 'DUE', 'OVERDUE', 'PARTIALLY_PAID') order by dueDate, number, id",
+                        InstallmentEntity.class)
+                .setParameter(1, tenantId).setParameter(2, payerId)
+                .setLockMode(LockMode.PESSIMISTIC_WRITE).getResultList())
+                .map(list -> list.stream().map(ReceivableRepository::toDomain).toList());
+    }
+
+    /**
+     * Locks the payer's row: every change to a payer's money (payments, credit, reversals, agreements) takes it
+     * first, so they serialise per payer. Answers false when the payer is not the tenant's.
+     */
+    public Uni<Boolean> lockPayer(String tenantId, UUID payerId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select cast(id as varchar) from payer where tenant_id = ?1 and id = ?2 for update", String.class)
+                .setParameter(1, tenantId).setParameter(2, payerId).getResultList())
+                .map(rows -> !rows.isEmpty());
     }
 
     public Uni<List<Installment>> installmentsOfContract(String tenantId, UUID contractId) {
@@ -182,13 +229,13 @@ public class ReceivableRepository {
 
     public Uni<List<PaymentEntity>> paymentsOfPayer(String tenantId, UUID payerId) {
         return Panache.getSession().chain(s -> s.createQuery(
-                        "select p from PaymentEntity p, InstallmentEntity i where p.installmentId = i.id and p.tenantId = ?1 "
-                                + "and i.tenantId = ?1 and i.payerId = ?2 order by p.paidOn, p.createdAt", PaymentEntity.class)
+                        "from PaymentEntity p where p.tenantId = ?1 and p.payerId = ?2 order by p.paidOn, p.createdAt", PaymentEntity.class)
                 .setParameter(1, tenantId).setParameter(2, payerId).getResultList());
     }
 
+    /** Stores the payment at once (its allocations reference it). */
     public Uni<Void> addPayment(PaymentEntity payment) {
-        return Panache.getSession().chain(s -> s.persist(payment));
+        return Panache.getSession().chain(s -> s.persist(payment).chain(s::flush));
     }
 
     private static void copy(Installment i, InstallmentEntity e, Instant now) {
