@@ -5,6 +5,7 @@ import dev.regua.billing.imports.persistence.ImportedContracts;
 import dev.regua.billing.payer.domain.Consent;
 import dev.regua.billing.payer.domain.Payer;
 import dev.regua.billing.payer.persistence.PayerRepository;
+import dev.regua.billing.receivable.domain.Contract;
 import dev.regua.billing.receivable.domain.Installment;
 import dev.regua.billing.receivable.domain.InstallmentPlan;
 import dev.regua.billing.receivable.domain.InstallmentStatus;
@@ -12,9 +13,6 @@ import dev.regua.billing.receivable.persistence.ReceivableRepository;
 import dev.regua.billing.tenant.application.TenantCalendars;
 import dev.regua.billing.tenant.domain.TenantSettings;
 import dev.regua.billing.tenant.persistence.TenantRepository;
-import dev.regua.contract.MoneyAmount;
-import dev.regua.contract.billing.ChargeTermsView;
-import dev.regua.contract.billing.ContractActivated;
 import dev.regua.kernel.calendar.BankCalendar;
 import dev.regua.kernel.charges.ChargeTerms;
 import dev.regua.kernel.money.Money;
@@ -135,20 +133,14 @@ public class ReceivablesImport {
             InstallmentPlan plan = plan(tenantId, payer.id(), first.contractReference(), group, terms, calendar);
             counts[2]++;
             counts[3] += plan.installments().size();
-            chain = chain.chain(() -> receivables.addPlan(plan, now))
+            Contract contract = Contract.activeFrom(plan.contractId(), tenantId, payer.id(), Contract.Kind.INSTALLMENT_PLAN,
+                    plan.description(), plan.total(), plan.installments().get(0).count(), terms, Contract.Agreement.NONE, today);
+            chain = chain.chain(() -> receivables.addPlan(contract, plan, now))
                     .chain(() -> imported.add(tenantId, payer.id(), first.contractReference(), plan.contractId(), now))
-                    .chain(() -> outbox.append(activated(plan, today)))
+                    .chain(() -> outbox.append(contract.activatedEvent()))
                     .chain(() -> outbox.appendAll(plan.installments().stream().map(Installment::createdEvent).toList()));
         }
         return chain.replaceWith(counts);
-    }
-
-    /** The imported contract takes effect today; when it was signed is not in the spreadsheet (null). */
-    private static ContractActivated activated(InstallmentPlan plan, LocalDate today) {
-        return new ContractActivated(UUID.randomUUID().toString(), plan.tenantId(), plan.payerId().toString(),
-                plan.contractId().toString(), "INSTALLMENT_PLAN", null,
-                new ChargeTermsView(plan.terms().finePercent(), plan.terms().monthlyInterestPercent(), plan.terms().graceDays()),
-                MoneyAmount.brl(plan.total().amount()), plan.installments().get(0).count(), null, today);
     }
 
     private static InstallmentPlan plan(String tenantId, UUID payerId, String reference, List<ReceivablesCsv.Row> group,
@@ -161,6 +153,6 @@ public class ReceivablesImport {
                         Money.ZERO, null))
                 .toList();
         Money total = Money.sum(installments.stream().map(Installment::nominal).toList());
-        return new InstallmentPlan(contractId, tenantId, payerId, "Importado: " + reference, total, terms, installments);
+        return new InstallmentPlan(contractId, tenantId, payerId, "Importado: " + reference, total, null, terms, installments);
     }
 }
