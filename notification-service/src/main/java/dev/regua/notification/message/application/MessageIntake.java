@@ -12,6 +12,7 @@ import java.util.UUID;
 /** Turns a notification command into a queued message, once per idempotency key. */
 @ApplicationScoped
 public class MessageIntake {
+    static final java.util.Set<String> KNOWN_CHANNELS = java.util.Set.of("EMAIL", "SMS", "WHATSAPP");
     private final MessageRepository messages;
     private final Clock clock;
 
@@ -29,9 +30,13 @@ public class MessageIntake {
         m.installmentId = command.installmentId() == null ? null : UUID.fromString(command.installmentId());
         m.idempotencyKey = command.idempotencyKey();
         m.stepCode = command.stepCode();
-        // e-mail is the only channel this service delivers yet; a command that does not allow it fails visibly
-        m.channel = command.channels().contains("EMAIL") ? "EMAIL"
-                : (command.channels().isEmpty() ? "NONE" : String.join(",", command.channels()));
+        // the command's channels in its fallback order; unknown names are kept out, an empty list fails at dispatch
+        java.util.List<String> channels = command.channels() == null ? java.util.List.of()
+                : command.channels().stream().map(c -> c.strip().toUpperCase(java.util.Locale.ROOT))
+                .filter(KNOWN_CHANNELS::contains).distinct().toList();
+        m.channels = String.join(",", channels);
+        m.channel = channels.isEmpty() ? "NONE" : channels.get(0);
+        m.payerState = command.recipient().state();
         m.template = command.template();
         m.recipient = command.recipient().email();
         m.command = commandJson;
