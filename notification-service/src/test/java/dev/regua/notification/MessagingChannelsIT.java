@@ -195,12 +195,12 @@ class MessagingChannelsIT {
             assertEquals("READ", m.getString("[0].status"), () -> "callbacks posted: " + simulator.callbacks().stream()
                     .map(c -> c.get("provider").asText() + " " + c.get("status").asText() + " → " + c.get("answeredStatus").asInt() + " " + c.get("url").asText()).toList());
             assertEquals("WHATSAPP", m.getString("[0].channel"));
-            assertEquals(List.of("SENT", "DELIVERED", "READ"), m.getList("[0].history.status"));
+            assertEquals(List.of("QUEUED", "SENT", "DELIVERED", "READ"), m.getList("[0].history.status"));
         });
         assertTrue(simulator.requests("twilio", digits.substring(4)).isEmpty(), "no fallback once WhatsApp delivered");
 
         // a forged callback is refused and changes nothing
-        String wamid = messages(token, payerId).getString("[0].history[0].providerMessageId");
+        String wamid = messages(token, payerId).getString("[0].history[1].providerMessageId");
         String forged = "{\"object\":\"whatsapp_business_account\",\"entry\":[{\"id\":\"1\",\"changes\":[{\"field\":\"messages\",\"value\":"
                 + "{\"statuses\":[{\"id\":\"" + wamid + "\",\"status\":\"failed\",\"timestamp\":\"1773234000\",\"recipient_id\":\"" + digits + "\"}]}}]}]}";
         given().contentType(ContentType.JSON).header("X-Hub-Signature-256", "sha256=00ff").body(forged)
@@ -238,9 +238,9 @@ class MessagingChannelsIT {
             JsonPath m = messages(token, payerId);
             assertEquals("SENT", m.getString("[0].status"));
             assertEquals("EMAIL", m.getString("[0].channel"));
-            assertEquals(List.of("WHATSAPP:SENT", "WHATSAPP:FAILED", "SMS:FAILED", "EMAIL:SENT"),
+            assertEquals(List.of("WHATSAPP:QUEUED", "WHATSAPP:SENT", "WHATSAPP:FAILED", "SMS:FAILED", "EMAIL:SENT"),
                     m.getList("[0].history").stream().map(h -> ((Map<?, ?>) h).get("channel") + ":" + ((Map<?, ?>) h).get("status")).toList());
-            assertTrue(m.getString("[0].history[1].detail").contains("131026"), m.getString("[0].history[1].detail"));
+            assertTrue(m.getString("[0].history[2].detail").contains("131026"), m.getString("[0].history[2].detail"));
         });
         assertEquals(1, simulator.requests("twilio", java.net.URLEncoder.encode(sms, java.nio.charset.StandardCharsets.UTF_8)).size(), "a permanent refusal is not retried");
     }

@@ -60,6 +60,7 @@ import org.jboss.logging.Logger;
 public class MessageDispatcher {
     private static final Logger LOG = Logger.getLogger(MessageDispatcher.class);
     static final int MAX_ATTEMPTS = 8;
+    static final int MAX_BATCHES_PER_TICK = 50;
     private final MessageRepository messages;
     private final MessageHistoryRepository history;
     private final PayerContactRepository contacts;
@@ -89,8 +90,13 @@ public class MessageDispatcher {
 
     @Scheduled(every = "${regua.notification.poll-interval:2s}", delayed = "2s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return dispatchReady().onFailure().invoke(e -> LOG.warn("message dispatch failed; it will run again", e))
+        return drain(MAX_BATCHES_PER_TICK).onFailure().invoke(e -> LOG.warn("message dispatch failed; it will run again", e))
                 .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** Dispatches batch after batch while they come back full, at most {@code batches} per tick (a backlog drains). */
+    Uni<Void> drain(int batches) {
+        return dispatchReady().chain(n -> n >= batchSize && batches > 1 ? drain(batches - 1) : Uni.createFrom().voidItem());
     }
 
     /** What to do with one claimed message this tick. */
