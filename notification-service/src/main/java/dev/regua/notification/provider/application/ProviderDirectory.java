@@ -45,6 +45,10 @@ public class ProviderDirectory {
     public record Configuration(String provider, String sender, String accountId, Map<String, String> secrets,
                                 BigDecimal monthlyBudget, BigDecimal unitCost, String whatsappLanguage,
                                 Map<String, String> whatsappTemplates) {
+        @Override
+        public String toString() {
+            return "Configuration[" + provider + ", sender=" + sender + ", secrets=" + (secrets == null ? "[]" : secrets.keySet()) + "]";
+        }
     }
 
     /** What is shown of a configuration: never a secret, only which ones are set. */
