@@ -455,4 +455,36 @@ class MessagingChannelsIT {
                 assertEquals("SMS", messages(token, payerId).getString("find { it.recipient == '" + to + "' }.channel")));
         assertEquals(1, simulator.requests("twilio", encoded).size());
     }
+
+    @Test
+    void aMessageWhoseOnlyChannelKeepsFailingIsDeadLetteredAfterTheEighthAttempt() {
+        String token = sorriso();
+        configureTwilio(token);
+        Instant start = Instant.parse("2026-03-12T13:00:00Z");
+        clock.setTo(start);
+        String payerId = UUID.randomUUID().toString();
+        String sms = mobile();
+        String encoded = java.net.URLEncoder.encode(sms, java.nio.charset.StandardCharsets.UTF_8);
+        simulator.settings("{\"twilio\":{\"failNext\":1000,\"transientStatus\":500}}");
+        try {
+            kafka().publish(new KafkaEvents.Envelope(UUID.randomUUID().toString(),
+                    command("clinica-sorriso", payerId, null, sms, "SP", List.of("SMS"), "overdue-first")));
+            for (int attempt = 1; attempt <= 8; attempt++) {
+                int expected = attempt;
+                clock.setTo(start.plus(Duration.ofMinutes(75L * (attempt - 1))));
+                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> simulator.requests("twilio", encoded).size() == expected);
+            }
+        } finally {
+            simulator.settings("{\"twilio\":{\"failNext\":0}}");
+        }
+        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+            JsonPath m = messages(token, payerId);
+            assertEquals("FAILED", m.getString("[0].status"));
+            assertEquals(8, m.getInt("[0].attempts"));
+            assertTrue(m.getString("[0].deadLetteredAt") != null, "dead-lettered");
+            assertTrue(m.getString("[0].lastError").contains("gave up after 8 attempts"), m.getString("[0].lastError"));
+        });
+        clock.setTo(start.plus(Duration.ofHours(24)));
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> simulator.requests("twilio", encoded).size() == 8);
+    }
 }
