@@ -29,6 +29,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = LocalInfraTestResource.class, initArgs = {
         @ResourceArg(name = LocalInfraTestResource.DATABASE, value = "notification"),
         @ResourceArg(name = LocalInfraTestResource.SMTP, value = "true")})
+@QuarkusTestResource(MessagingSimulatorTestResource.class)
 class EmailDeliveryIT {
     @Inject
     PlatformClock clock;

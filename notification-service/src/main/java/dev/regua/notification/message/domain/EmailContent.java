@@ -47,6 +47,15 @@ public final class EmailContent {
         data.put("creditorLegalName", command.creditor().legalName());
         data.put("creditorCnpj", command.creditor().cnpj());
         data.put("creditorAddress", command.creditor().address());
+        // optional: the payer's page and the Pix copy-and-paste code, when dunning knows them
+        data.put("payerPageUrl", v.getOrDefault("payerPageUrl", ""));
+        data.put("pixCode", v.getOrDefault("pixCopyPaste", ""));
+        // promise reminder, agreement offer and bureau-notice warning
+        data.put("promisedDate", date(v.get("promisedDate")));
+        data.put("promisedAmount", money(v.get("promisedAmount")));
+        data.put("offerDescription", v.getOrDefault("offerDescription", ""));
+        data.put("bureauName", v.getOrDefault("bureauName", ""));
+        data.put("bureauDeadline", date(v.get("bureauDeadline")));
         return data;
     }
 

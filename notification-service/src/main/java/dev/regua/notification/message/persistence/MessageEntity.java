@@ -41,4 +41,25 @@ public class MessageEntity {
     public Instant createdAt;
     @Column(name = "sent_at")
     public Instant sentAt;
+    /** The channels the command allows, in fallback order, comma-separated; {@link #channel} is the current one. */
+    public String channels;
+    @Column(name = "channel_index")
+    public int channelIndex;
+    public String provider;
+    @Column(name = "provider_message_id")
+    public String providerMessageId;
+    @Column(name = "payer_state")
+    public String payerState;
+    @Column(name = "delivered_at")
+    public Instant deliveredAt;
+    @Column(name = "read_at")
+    public Instant readAt;
+    @Column(name = "dead_lettered_at")
+    public Instant deadLetteredAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+
+    public java.util.List<String> channelList() {
+        return java.util.Arrays.stream(channels.split(",")).filter(c -> !c.isBlank()).toList();
+    }
 }

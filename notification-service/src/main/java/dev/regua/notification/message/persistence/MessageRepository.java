@@ -16,8 +16,9 @@ public class MessageRepository {
     /** Queues the message unless one with the same idempotency key exists; answers whether it was queued now. */
     public Uni<Boolean> queueOnce(MessageEntity m) {
         String sql = "insert into message (id, tenant_id, payer_id, installment_id, idempotency_key, step_code, channel, "
-                + "template, recipient, command, status, attempts, not_before, not_after, next_attempt_at, created_at) "
-                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'QUEUED', 0, ?11, ?12, ?13, ?14) "
+                + "template, recipient, command, status, attempts, not_before, not_after, next_attempt_at, created_at, "
+                + "channels, channel_index, payer_state, updated_at) "
+                + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, 'QUEUED', 0, ?11, ?12, ?13, ?14, ?15, 0, ?16, ?14) "
                 + "on conflict (tenant_id, idempotency_key) do nothing";
         return Panache.getSession().chain(s -> s.createNativeQuery(sql)
                 .setParameter(1, m.id).setParameter(2, m.tenantId).setParameter(3, m.payerId)
@@ -25,6 +26,7 @@ public class MessageRepository {
                 .setParameter(7, m.channel).setParameter(8, m.template).setParameter(9, m.recipient)
                 .setParameter(10, m.command).setParameter(11, utc(m.notBefore)).setParameter(12, m.notAfter == null ? null : utc(m.notAfter))
                 .setParameter(13, utc(m.nextAttemptAt)).setParameter(14, utc(m.createdAt))
+                .setParameter(15, m.channels).setParameter(16, m.payerState)
                 .executeUpdate()).map(n -> n == 1);
     }
 
@@ -34,6 +36,16 @@ public class MessageRepository {
                 + "order by next_attempt_at, id limit ?2 for update skip locked";
         return Panache.getSession().chain(s -> s.createNativeQuery(sql, MessageEntity.class)
                 .setParameter(1, utc(now)).setParameter(2, limit).getResultList());
+    }
+
+    public Uni<MessageEntity> byId(UUID id) {
+        return Panache.getSession().chain(s -> s.find(MessageEntity.class, id));
+    }
+
+    /** Locks the message for a status update (callbacks and the dispatcher never update it at the same time). */
+    public Uni<MessageEntity> lock(UUID id) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select * from message where id = ?1 for update", MessageEntity.class)
+                .setParameter(1, id).getSingleResultOrNull());
     }
 
     public Uni<List<MessageEntity>> ofPayer(String tenantId, UUID payerId) {

@@ -1,0 +1,211 @@
+package dev.regua.notification.message.api;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.regua.notification.channel.application.TwilioSmsSender;
+import dev.regua.notification.message.application.DeliveryStatusUpdater;
+import dev.regua.notification.message.domain.MessageStatus;
+import dev.regua.notification.message.persistence.MessageHistoryRepository;
+import dev.regua.notification.provider.application.ProviderDirectory;
+import dev.regua.notification.provider.domain.ProviderSettings;
+import dev.regua.support.problem.InvalidInputException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.PermitAll;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.MultivaluedMap;
+import jakarta.ws.rs.core.Response;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.jboss.logging.Logger;
+
+/**
+ * Status callbacks from the providers. No token: each is authenticated the provider's way with the secret of the
+ * tenant whose message it reports on — Twilio's X-Twilio-Signature (HMAC-SHA1 over the callback URL and the sorted
+ * parameters, keyed with the Auth Token), Meta's X-Hub-Signature-256 (HMAC-SHA256 of the body, keyed with the app
+ * secret), and for Zenvia the {@code X-Regua-Webhook-Token} header the tenant sets on its Zenvia subscription. A
+ * callback for a message id not (yet) known answers 404, so the provider tries again later; a bad signature 403.
+ */
+@Path("/api/notifications/callbacks")
+@PermitAll
+@Tag(name = "provider callbacks")
+public class ProviderCallbackResource {
+    private static final Logger LOG = Logger.getLogger(ProviderCallbackResource.class);
+    private final MessageHistoryRepository history;
+    private final ProviderDirectory providers;
+    private final DeliveryStatusUpdater updater;
+    private final TwilioSmsSender twilio;
+    private final ObjectMapper json;
+
+    public ProviderCallbackResource(MessageHistoryRepository history, ProviderDirectory providers, DeliveryStatusUpdater updater,
+                                    TwilioSmsSender twilio, ObjectMapper json) {
+        this.history = history;
+        this.providers = providers;
+        this.updater = updater;
+        this.twilio = twilio;
+        this.json = json;
+    }
+
+    private record Report(String providerMessageId, MessageStatus status, String detail, Instant occurredAt) {
+    }
+
+    @POST
+    @Path("/twilio")
+    @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
+    @WithSession
+    @Operation(summary = "Twilio StatusCallback (form post, X-Twilio-Signature)")
+    public Uni<Response> twilio(@HeaderParam("X-Twilio-Signature") String signature, MultivaluedMap<String, String> form) {
+        String sid = form.getFirst("MessageSid");
+        String status = form.getFirst("MessageStatus");
+        if (sid == null || status == null) {
+            throw new InvalidInputException("MessageSid", "MessageSid and MessageStatus are required");
+        }
+        Optional<MessageStatus> mapped = switch (status) {
+            case "queued", "accepted", "sending", "scheduled" -> Optional.empty();
+            case "sent" -> Optional.of(MessageStatus.SENT);
+            case "delivered" -> Optional.of(MessageStatus.DELIVERED);
+            case "read" -> Optional.of(MessageStatus.READ);
+            case "undelivered", "failed", "canceled" -> Optional.of(MessageStatus.FAILED);
+            default -> Optional.empty();
+        };
+        String detail = form.getFirst("ErrorCode") == null ? null : "Twilio error " + form.getFirst("ErrorCode");
+        Map<String, String> params = new TreeMap<>();
+        form.forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
+        return handle("TWILIO", List.of(new Report(sid, mapped.orElse(null), detail, null)), settings -> {
+            String token = settings.secret("authToken");
+            if (token == null || signature == null) {
+                return false;
+            }
+            StringBuilder data = new StringBuilder(twilio.statusCallbackUrl());
+            params.forEach((k, v) -> data.append(k).append(v));
+            return constantTimeEquals(Base64.getEncoder().encodeToString(hmac("HmacSHA1", token, data.toString())), signature);
+        });
+    }
+
+    @POST
+    @Path("/whatsapp")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @WithSession
+    @Operation(summary = "WhatsApp Cloud API webhook, field messages: statuses (X-Hub-Signature-256)")
+    public Uni<Response> whatsapp(@HeaderParam("X-Hub-Signature-256") String signature, String body) {
+        JsonNode root = parse(body);
+        List<Report> reports = new ArrayList<>();
+        for (JsonNode entry : root.path("entry")) {
+            for (JsonNode change : entry.path("changes")) {
+                for (JsonNode s : change.path("value").path("statuses")) {
+                    MessageStatus status = switch (s.path("status").asText()) {
+                        case "sent" -> MessageStatus.SENT;
+                        case "delivered" -> MessageStatus.DELIVERED;
+                        case "read" -> MessageStatus.READ;
+                        case "failed" -> MessageStatus.FAILED;
+                        default -> null;
+                    };
+                    JsonNode error = s.path("errors").path(0);
+                    String detail = error.isMissingNode() ? null : "WhatsApp error " + error.path("code").asText() + " " + error.path("title").asText();
+                    Instant at = s.hasNonNull("timestamp") ? Instant.ofEpochSecond(s.get("timestamp").asLong()) : null;
+                    reports.add(new Report(s.path("id").asText(), status, detail, at));
+                }
+            }
+        }
+        return handle("WHATSAPP_CLOUD", reports, settings -> {
+            String secret = settings.secret("appSecret");
+            return secret != null && signature != null
+                    && constantTimeEquals("sha256=" + HexFormat.of().formatHex(hmac("HmacSHA256", secret, body)), signature);
+        });
+    }
+
+    @POST
+    @Path("/zenvia")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @WithSession
+    @Operation(summary = "Zenvia subscription webhook, MESSAGE_STATUS events (X-Regua-Webhook-Token)")
+    public Uni<Response> zenvia(@HeaderParam("X-Regua-Webhook-Token") String token, String body) {
+        JsonNode event = parse(body);
+        if (!"MESSAGE_STATUS".equals(event.path("type").asText())) {
+            return Uni.createFrom().item(Response.noContent().build());
+        }
+        MessageStatus status = switch (event.path("messageStatus").path("code").asText()) {
+            case "SENT" -> MessageStatus.SENT;
+            case "DELIVERED" -> MessageStatus.DELIVERED;
+            case "READ" -> MessageStatus.READ;
+            case "NOT_DELIVERED", "REJECTED" -> MessageStatus.FAILED;
+            default -> null;
+        };
+        String detail = status == MessageStatus.FAILED ? "Zenvia " + event.path("messageStatus").path("code").asText() + " "
+                + event.path("messageStatus").path("description").asText() : null;
+        Instant at = event.hasNonNull("timestamp") ? Instant.parse(event.get("timestamp").asText()) : null;
+        return handle("ZENVIA", List.of(new Report(event.path("messageId").asText(), status, detail, at)), settings -> {
+            String expected = settings.secret("webhookToken");
+            return expected != null && token != null && constantTimeEquals(expected, token);
+        });
+    }
+
+    private interface Check {
+        boolean authentic(ProviderSettings settings);
+    }
+
+    private Uni<Response> handle(String provider, List<Report> reports, Check check) {
+        Uni<Response> chain = Uni.createFrom().item(Response.noContent().build());
+        for (Report r : reports) {
+            chain = chain.chain(previous -> previous.getStatus() >= 300 ? Uni.createFrom().item(previous)
+                    : history.sentWith(provider, r.providerMessageId()).chain(found -> {
+                if (found.isEmpty()) {
+                    return Uni.createFrom().item(Response.status(404).build());
+                }
+                MessageHistoryRepository.Entry sent = found.get();
+                return providers.settings(sent.tenantId(), sent.channel()).chain(settings -> {
+                    if (settings.isEmpty() || !check.authentic(settings.get())) {
+                        LOG.warnf("%s callback for %s refused: signature does not match the tenant's secret", provider, r.providerMessageId());
+                        return Uni.createFrom().item(Response.status(403).build());
+                    }
+                    if (r.status() == null) {
+                        return Uni.createFrom().item(previous);
+                    }
+                    return updater.reported(sent, r.status(), r.detail(), r.occurredAt() == null ? Instant.now() : r.occurredAt())
+                            .replaceWith(previous);
+                });
+            }));
+        }
+        return chain;
+    }
+
+    private JsonNode parse(String body) {
+        try {
+            return json.readTree(body == null ? "" : body);
+        } catch (IOException e) {
+            throw new InvalidInputException("body", "not a JSON document");
+        }
+    }
+
+    private static byte[] hmac(String algorithm, String key, String data) {
+        try {
+            Mac mac = Mac.getInstance(algorithm);
+            mac.init(new SecretKeySpec(key.getBytes(StandardCharsets.UTF_8), algorithm));
+            return mac.doFinal(data.getBytes(StandardCharsets.UTF_8));
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean constantTimeEquals(String a, String b) {
+        return MessageDigest.isEqual(a.getBytes(StandardCharsets.UTF_8), b.getBytes(StandardCharsets.UTF_8));
+    }
+}
