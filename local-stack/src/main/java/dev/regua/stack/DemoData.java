@@ -33,6 +33,13 @@ final class DemoData {
                 "monthlyInterestPercent", 1,
                 "address", Map.of("street", "Rua das Flores", "number", "100", "complement", "sala 2",
                         "district", "Centro", "city", "Campinas", "state", "SP", "postalCode", "13010-000")), 200);
+        // SMS through Twilio and WhatsApp through the Cloud API, both answered by the local messaging simulator
+        api.send("PUT", "/api/notifications/providers/SMS", Map.of("provider", "TWILIO", "sender", "+15005550006",
+                "accountId", "AC0123456789abcdef0123456789abcdef", "secrets", Map.of("authToken", "local-twilio-auth-token"),
+                "unitCost", "0.08"), 200);
+        api.send("PUT", "/api/notifications/providers/WHATSAPP", Map.of("provider", "WHATSAPP_CLOUD", "sender", "109876543210",
+                "secrets", Map.of("accessToken", "local-whatsapp-access-token", "appSecret", Simulators.WHATSAPP_APP_SECRET),
+                "unitCost", "0.35"), 200);
         LocalDate today = LocalDate.now(ZoneId.of("America/Sao_Paulo"));
         String maria = payer(api, "Maria da Silva", "529.982.247-25", "maria.silva@example.com", "+5519991234567");
         String joao = payer(api, "João Pereira", "390.533.447-05", "joao.pereira@example.com", "+5519998765432");

@@ -27,22 +27,23 @@ import java.util.concurrent.atomic.AtomicBoolean;
 public final class Platform implements AutoCloseable {
     /** Ports of everything; 0 picks a free port. */
     public record Ports(int gateway, int billing, int dunning, int notification, int credit, int kafka, int postgres,
-                        int keycloak, int smtp, int mailApi) {
+                        int keycloak, int smtp, int mailApi, int messagingSimulator, int bureauSimulator) {
         public static Ports defaults() {
-            return new Ports(8080, 8081, 8082, 8083, 8084, 9092, 15432, 8180, 2525, 8025);
+            return new Ports(8080, 8081, 8082, 8083, 8084, 9092, 15432, 8180, 2525, 8025, 8090, 8095);
         }
 
         /**
          * The defaults, each overridable by a system property {@code regua.port.<name>} or an environment variable
          * {@code REGUA_PORT_<NAME>} (names: gateway, billing, dunning, notification, credit, kafka, postgres,
-         * keycloak, smtp, mail-api), e.g. {@code ./mvnw install -Prun -Dregua.port.gateway=9080}.
+         * keycloak, smtp, mail-api, messaging-simulator, bureau-simulator), e.g. {@code ./mvnw install -Prun -Dregua.port.gateway=9080}.
          */
         public static Ports configured() {
             Ports d = defaults();
             return new Ports(port("gateway", d.gateway()), port("billing", d.billing()), port("dunning", d.dunning()),
                     port("notification", d.notification()), port("credit", d.credit()), port("kafka", d.kafka()),
                     port("postgres", d.postgres()), port("keycloak", d.keycloak()), port("smtp", d.smtp()),
-                    port("mail-api", d.mailApi()));
+                    port("mail-api", d.mailApi()), port("messaging-simulator", d.messagingSimulator()),
+                    port("bureau-simulator", d.bureauSimulator()));
         }
 
         private static int port(String name, int fallback) {
@@ -59,7 +60,7 @@ public final class Platform implements AutoCloseable {
         }
 
         public static Ports free() {
-            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), 0, 0, 0, 0, 0);
+            return new Ports(freePort(), freePort(), freePort(), freePort(), freePort(), 0, 0, 0, 0, 0, freePort(), freePort());
         }
     }
 
@@ -68,12 +69,14 @@ public final class Platform implements AutoCloseable {
     }
 
     private final LocalInfra infra;
+    private final Simulators simulators;
     private final List<ManagedProcess> processes;
     private final Map<String, String> urls;
     private final AtomicBoolean closed = new AtomicBoolean();
 
-    private Platform(LocalInfra infra, List<ManagedProcess> processes, Map<String, String> urls) {
+    private Platform(LocalInfra infra, Simulators simulators, List<ManagedProcess> processes, Map<String, String> urls) {
         this.infra = infra;
+        this.simulators = simulators;
         this.processes = processes;
         this.urls = urls;
     }
@@ -106,24 +109,34 @@ public final class Platform implements AutoCloseable {
                 .build());
         List<ManagedProcess> started = new ArrayList<>();
         Map<String, String> urls = new LinkedHashMap<>();
+        Simulators simulators;
+        try {
+            simulators = Simulators.start(ports);
+        } catch (RuntimeException e) {
+            infra.close();
+            throw e;
+        }
         try {
             List<CompletableFuture<Void>> ready = new ArrayList<>();
             for (Service s : domain) {
-                ManagedProcess p = launch(java, checkout, infra, s, environment(infra, s, fastTicks, ports));
+                ManagedProcess p = launch(java, checkout, infra, s, environment(infra, s, fastTicks, ports, simulators));
                 started.add(p);
                 urls.put(s.name(), "http://127.0.0.1:" + s.port());
                 ready.add(CompletableFuture.runAsync(() -> awaitReady(p, urls.get(s.name()), Duration.ofMinutes(4))));
             }
             CompletableFuture.allOf(ready.toArray(CompletableFuture[]::new)).join();
-            ManagedProcess g = launch(java, checkout, infra, gateway, environment(infra, gateway, fastTicks, ports));
+            ManagedProcess g = launch(java, checkout, infra, gateway, environment(infra, gateway, fastTicks, ports, simulators));
             started.add(g);
             urls.put(gateway.name(), "http://127.0.0.1:" + gateway.port());
             awaitReady(g, urls.get(gateway.name()), Duration.ofMinutes(3));
-            return new Platform(infra, started, urls);
+            urls.put("messaging-simulator", simulators.messagingUrl());
+            urls.put("bureau-simulator", simulators.bureauUrl());
+            return new Platform(infra, simulators, started, urls);
         } catch (RuntimeException e) {
             for (int i = started.size() - 1; i >= 0; i--) {
                 started.get(i).stop(Duration.ofSeconds(10));
             }
+            simulators.close();
             infra.close();
             Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null ? e.getCause() : e;
             if (cause instanceof RuntimeException re) {
@@ -141,7 +154,8 @@ public final class Platform implements AutoCloseable {
                 checkout.resolve(s.module()), log, Signal.TERM);
     }
 
-    static Map<String, String> environment(LocalInfra infra, Service s, boolean fastTicks, Ports ports) {
+    static Map<String, String> environment(LocalInfra infra, Service s, boolean fastTicks, Ports ports,
+                                           Simulators simulators) {
         Map<String, String> env = new LinkedHashMap<>();
         env.put("QUARKUS_HTTP_PORT", Integer.toString(s.port()));
         env.put("QUARKUS_OIDC_AUTH_SERVER_URL", infra.realmUrl());
@@ -159,6 +173,19 @@ public final class Platform implements AutoCloseable {
             // partner webhooks in the local run: a fixed development key for the secrets, http allowed to localhost
             env.put("REGUA_WEBHOOKS_SECRET_KEY", "3q0dZr6Yc0c0PpkG1p3w0lWm3nNq6O2bHq8eB0b2y7E=");
             env.put("REGUA_WEBHOOKS_ALLOW_HTTP_ON_LOOPBACK", "true");
+            // SMS and WhatsApp go to the local provider simulator; its callbacks come back to this service
+            env.put("REGUA_NOTIFICATION_CREDENTIALS_KEY", Simulators.DEVELOPMENT_CREDENTIALS_KEY);
+            env.put("REGUA_NOTIFICATION_PROVIDERS_TWILIO_BASE_URL", simulators.messagingUrl());
+            env.put("REGUA_NOTIFICATION_PROVIDERS_ZENVIA_BASE_URL", simulators.messagingUrl());
+            env.put("REGUA_NOTIFICATION_PROVIDERS_WHATSAPP_BASE_URL", simulators.messagingUrl() + "/v21.0");
+            env.put("REGUA_NOTIFICATION_PROVIDERS_CALLBACK_BASE_URL", "http://127.0.0.1:" + s.port());
+        }
+        if (s.name().equals("credit-check-service")) {
+            // the bureaus and the notary offices' protest central: the local bureau simulator
+            env.put("REGUA_CREDIT_BUREAUS_SERASA_BASE_URL", simulators.bureauUrl() + "/serasa");
+            env.put("REGUA_CREDIT_BUREAUS_SPC_BASE_URL", simulators.bureauUrl() + "/spc");
+            env.put("REGUA_CREDIT_BUREAUS_BOA_VISTA_BASE_URL", simulators.bureauUrl() + "/boavista");
+            env.put("REGUA_CREDIT_BUREAUS_NOTARY_BASE_URL", simulators.bureauUrl() + "/cra");
         }
         if (s.name().equals("gateway")) {
             env.put("REGUA_GATEWAY_ROUTES_BILLING_URL", "http://127.0.0.1:" + ports.billing());
@@ -262,6 +289,7 @@ public final class Platform implements AutoCloseable {
         for (int i = processes.size() - 1; i >= 0; i--) {
             processes.get(i).stop(Duration.ofSeconds(15));
         }
+        simulators.close();
         infra.close();
     }
 }

@@ -56,6 +56,8 @@ public final class PlatformMain {
                  Keycloak ........... %s   (admin console: admin / admin)
                  Mailbox (GreenMail)  %s/api/user   e.g. %s/api/user/maria.silva@example.com/messages/INBOX
                  Kafka .............. %s      PostgreSQL: 127.0.0.1:%d (regua / regua)
+                 Simulators ......... messaging (Zenvia, Twilio, WhatsApp) %s/_simulator/requests
+                                      bureaus (Serasa, SPC, Boa Vista, protest central) %s/_admin/requests
                  Logs ............... %s
 
                  Demo tenant "%s" (Clínica Sorriso, Campinas/SP) with payers %s
@@ -67,7 +69,8 @@ public final class PlatformMain {
                        POST %s/api/platform/clock  {"advanceBy": "P7D"}
                 ============================================================================
                 """.formatted(readySeconds, gw, gw, gw, gw, infra.keycloakUrl(), infra.mailApiUrl(), infra.mailApiUrl(),
-                infra.kafkaBootstrapServers(), infra.postgresPort(), infra.stateDir().resolve("logs"),
+                infra.kafkaBootstrapServers(), infra.postgresPort(), platform.serviceUrls().get("messaging-simulator"),
+                platform.serviceUrls().get("bureau-simulator"), infra.stateDir().resolve("logs"),
                 demo.tenantId(), demo.payerEmails(), infra.realmUrl(), gw));
         // also end when the platform was stopped from elsewhere (the stop command)
         while (!stopped.await(2, java.util.concurrent.TimeUnit.SECONDS)) {
