@@ -56,7 +56,7 @@ class AgreementsIT {
                 .post("/api/billing/installment-plans").then().statusCode(201).extract().path("installments.id");
         Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(api.sorriso).get("/api/billing/payers/" + payer + "/installments").then()
-                        .body("status", contains("OVERDUE", "OVERDUE")));
+                        .body("items.status", contains("OVERDUE", "OVERDUE")));
         return ids;
     }
 
@@ -101,7 +101,7 @@ class AgreementsIT {
         post(api.sorriso, "/api/billing/agreements", payer, ids, 4, "100.00").statusCode(422)
                 .body("rule", equalTo("agreement-minimum-down-payment"));
         given().auth().oauth2(api.sorriso).get("/api/billing/payers/" + payer + "/installments").then()
-                .body("status", contains("OVERDUE", "OVERDUE"));
+                .body("items.status", contains("OVERDUE", "OVERDUE"));
 
         String agreement = post(api.sorriso, "/api/billing/agreements", payer, ids, 4, "126.00").statusCode(201)
                 .body("status", equalTo("ACTIVE")).body("total", equalTo(606.00f)).body("downPayment", equalTo(126.00f))

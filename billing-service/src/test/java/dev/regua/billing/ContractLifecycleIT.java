@@ -57,7 +57,7 @@ class ContractLifecycleIT {
                 .body("signedOn", equalTo("2026-03-01")).body("evidenceRef", equalTo("docusign:env-123"))
                 .body("activatedOn", equalTo("2026-03-02")).body("installments", hasSize(1));
         given().auth().oauth2(api.sorriso).get("/api/billing/contracts/" + contract + "/installments").then().statusCode(200)
-                .body("$", hasSize(1)).body("[0].number", equalTo(1));
+                .body("items", hasSize(1)).body("items[0].number", equalTo(1));
 
         Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertEquals(List.of(
                 "dev.regua.billing.payer.registered.v1", "dev.regua.billing.contract.activated.v1",
@@ -189,7 +189,7 @@ class ContractLifecycleIT {
         given().auth().oauth2(api.sorriso).contentType(ContentType.JSON)
                 .body(Map.of("payerId", payer, "amount", "10.00", "dueDate", "2026-03-20", "segment", "não válido!"))
                 .post("/api/billing/one-off-charges").then().statusCode(400).body("errors[0].field", equalTo("segment"));
-        given().auth().oauth2(api.sorriso).get("/api/billing/payers/" + payer + "/installments").then().body("$", hasSize(0));
+        given().auth().oauth2(api.sorriso).get("/api/billing/payers/" + payer + "/installments").then().body("items", hasSize(0));
 
         String contract = given().auth().oauth2(api.sorriso).contentType(ContentType.JSON)
                 .body(Map.of("payerId", payer, "amount", "10.00", "dueDate", "2026-03-20"))

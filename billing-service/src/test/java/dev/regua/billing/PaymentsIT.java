@@ -147,7 +147,7 @@ class PaymentsIT {
                 .post("/api/billing/installments/" + ids.get(0) + "/payments").then().statusCode(422)
                 .body("rule", equalTo("installment-settled"));
         given().auth().oauth2(api.sorriso).get("/api/billing/payers/" + payer + "/installments").then()
-                .body("status", contains("PAID", "OPEN", "PAID"));
+                .body("items.status", contains("PAID", "OPEN", "PAID"));
     }
 
     @Test
