@@ -19,6 +19,7 @@ import java.util.Locale;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.flywaydb.core.Flyway;
 
 /**
@@ -54,8 +55,8 @@ public final class BillingSweepBenchmark {
         }
         Path java = Path.of(System.getProperty("java.home"), "bin", "java");
         List<String> report = new ArrayList<>();
-        report.add("| installments | sweep (s) | rows swept/s | due+overdue events written | outbox rows published to Kafka when the sweep ended | GCs | largest heap before a GC (MB) | largest live heap after a GC (MB) | heap max (MB) |");
-        report.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        report.add("| installments | sweep (s) | rows swept/s | due+overdue events written | outbox rows published to Kafka when the sweep ended | GCs | largest heap before a GC (MB) | largest heap after a GC (MB) | heap max (MB) | live set every 15 s, full GC forced (MB) |");
+        report.add("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|");
         try (LocalInfra infra = LocalInfra.start(InfraOptions.builder().name("benchmark-billing-sweep")
                 .stateDir(checkout.resolve(".regua/run/benchmark-billing-sweep"))
                 .kafka(0).postgres(0, "billing").build())) {
@@ -99,6 +100,7 @@ public final class BillingSweepBenchmark {
             try {
                 long first = 0;
                 long left = n;
+                int polls = 0;
                 long deadline = launched + TIMEOUT.toNanos();
                 while (left > 0 && System.nanoTime() < deadline && service.isAlive()) {
                     Thread.sleep(1000);
@@ -107,6 +109,11 @@ public final class BillingSweepBenchmark {
                         first = System.nanoTime();
                     }
                     log(left + " installments left to sweep");
+                    if (++polls % 15 == 0) {
+                        // a full collection now: its "after" in the GC log is the live set at this point of the sweep
+                        new ProcessBuilder(java.resolveSibling("jcmd").toString(), Long.toString(service.pid()), "GC.run")
+                                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start().waitFor();
+                    }
                 }
                 long done = System.nanoTime();
                 if (left > 0) {
@@ -117,8 +124,9 @@ public final class BillingSweepBenchmark {
                 long published = count(db, "select count(*) from outbox_event where published_at is not null");
                 double seconds = (done - first) / 1e9;
                 Heap heap = heap(gcLog);
-                return String.format(Locale.ROOT, "| %,d | %.0f | %,.0f | %,d | %,d | %d | %d | %d | %d |", n, seconds,
-                        n / seconds, events, published, heap.collections(), heap.peakBefore(), heap.peakAfter(), heap.capacity());
+                return String.format(Locale.ROOT, "| %,d | %.0f | %,.0f | %,d | %,d | %d | %d | %d | %d | %s |", n, seconds,
+                        n / seconds, events, published, heap.collections(), heap.peakBefore(), heap.peakAfter(), heap.capacity(),
+                        heap.liveSets().stream().map(String::valueOf).collect(Collectors.joining(" ")));
             } finally {
                 service.destroy();
                 if (!service.waitFor(30, TimeUnit.SECONDS)) {
@@ -158,7 +166,7 @@ public final class BillingSweepBenchmark {
         return count(db, "select count(*) from installment");
     }
 
-    private record Heap(int collections, long peakBefore, long peakAfter, long capacity) {
+    private record Heap(int collections, long peakBefore, long peakAfter, long capacity, List<Long> liveSets) {
     }
 
     /** From the unified GC log: lines such as {@code Pause Young (Allocation Failure) 69M->9M(247M) 10.1ms}. */
@@ -167,6 +175,7 @@ public final class BillingSweepBenchmark {
         long before = 0;
         long after = 0;
         long capacity = 0;
+        List<Long> liveSets = new ArrayList<>();
         for (String line : Files.readAllLines(gcLog)) {
             Matcher m = GC_LINE.matcher(line);
             if (m.find()) {
@@ -174,9 +183,12 @@ public final class BillingSweepBenchmark {
                 before = Math.max(before, Long.parseLong(m.group(1)));
                 after = Math.max(after, Long.parseLong(m.group(2)));
                 capacity = Math.max(capacity, Long.parseLong(m.group(3)));
+                if (line.contains("Diagnostic Command") || line.contains("System.gc()")) {
+                    liveSets.add(Long.parseLong(m.group(2)));
+                }
             }
         }
-        return new Heap(collections, before, after, capacity);
+        return new Heap(collections, before, after, capacity, liveSets);
     }
 
     private static long count(Connection db, String sql) throws SQLException {
