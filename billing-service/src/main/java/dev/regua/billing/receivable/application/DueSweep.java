@@ -8,6 +8,7 @@ import dev.regua.contract.RegisteredEvent;
 import dev.regua.support.outbox.OutboxWriter;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -18,6 +19,7 @@ import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -81,34 +83,53 @@ public class DueSweep {
         LocalDate asOf = asOf(zone);
         LocalDate horizon = asOf.plusDays(leadDays);
         return Panache.withSession(() -> service.calendar(tenantId))
-                .chain(calendar -> batch(tenantId, asOf, horizon, leadDays, calendar, BEGINNING, NO_ID, 0));
+                .chain(calendar -> Multi.createBy().repeating()
+                        .uni(Keyset::new, keyset -> batch(tenantId, asOf, horizon, leadDays, calendar, keyset))
+                        .whilst(result -> result.size() == batchSize)
+                        .map(BatchResult::events)
+                        .collect().with(Collectors.summingInt(Integer::intValue)));
     }
 
-    private Uni<Integer> batch(String tenantId, LocalDate asOf, LocalDate horizon, int leadDays,
-                               dev.regua.kernel.calendar.BankCalendar calendar, LocalDate afterDate,
-                               UUID afterId, int publishedSoFar) {
-        return Panache.withTransaction(() -> receivables.sweepBatch(tenantId, horizon, afterDate, afterId, batchSize)
+    /**
+     * One keyset batch in its own transaction (and session, so nothing accumulates): the installments' new states
+     * and their events commit together, or neither does. Batches are requested one after the other by a repeating
+     * {@link Multi}, not by recursion, so the number of batches is not bounded by the stack.
+     */
+    private Uni<BatchResult> batch(String tenantId, LocalDate asOf, LocalDate horizon, int leadDays,
+                                   dev.regua.kernel.calendar.BankCalendar calendar, Keyset keyset) {
+        return Panache.withTransaction(() -> receivables.sweepBatch(tenantId, horizon, keyset.afterDate, keyset.afterId, batchSize)
                 .chain(batch -> {
-                    List<RegisteredEvent> events = new ArrayList<>();
-                    Uni<Void> writes = Uni.createFrom().voidItem();
+                    List<Transition> transitions = new ArrayList<>();
                     for (Installment i : batch) {
                         List<RegisteredEvent> happened = i.sweep(asOf, leadDays, calendar);
                         if (!happened.isEmpty()) {
-                            events.addAll(happened);
-                            writes = writes.chain(() -> receivables.update(i, clock.instant()));
+                            transitions.add(new Transition(i, happened));
                         }
                     }
                     Installment last = batch.isEmpty() ? null : batch.get(batch.size() - 1);
-                    return writes.chain(() -> outbox.appendAll(events))
-                            .replaceWith(new BatchResult(batch.size(), events.size(), last));
+                    int events = transitions.stream().mapToInt(t -> t.events().size()).sum();
+                    // one installment after the other (a Multi, not a chain of Unis as deep as the batch)
+                    return Multi.createFrom().iterable(transitions)
+                            .onItem().transformToUniAndConcatenate(t -> receivables.update(t.installment(), clock.instant())
+                                    .chain(() -> outbox.appendAll(t.events())))
+                            .collect().last()
+                            .replaceWith(new BatchResult(batch.size(), events, last));
                 }))
-                .chain(result -> {
-                    int published = publishedSoFar + result.events();
-                    if (result.size() < batchSize || result.last() == null) {
-                        return Uni.createFrom().item(published);
+                .invoke(result -> {
+                    if (result.last() != null) {
+                        keyset.afterDate = result.last().dueDate();
+                        keyset.afterId = result.last().id();
                     }
-                    return batch(tenantId, asOf, horizon, leadDays, calendar, result.last().dueDate(), result.last().id(), published);
                 });
+    }
+
+    /** Where the next batch starts: after this (due date, id). */
+    private static final class Keyset {
+        private LocalDate afterDate = BEGINNING;
+        private UUID afterId = NO_ID;
+    }
+
+    private record Transition(Installment installment, List<RegisteredEvent> events) {
     }
 
     private record BatchResult(int size, int events, Installment last) {
