@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 /**
  * The due sweep stopped in the middle: a batch fails (a database trigger refuses one row, as a crash would), the
  * batches before it stay committed, and after the failure is gone the sweep resumes; every due and overdue
- * transition is published exactly once, in due-date order. The test profile sweeps in batches of 20.
+ * transition is published exactly once, in due-date order. The test profile sweeps in batches of 10.
  */
 @QuarkusTest
 @QuarkusTestResource(value = LocalInfraTestResource.class, initArgs = @ResourceArg(name = LocalInfraTestResource.DATABASE, value = "billing"))
@@ -51,7 +51,7 @@ class SweepResumeIT {
         clock.setTo(Instant.parse("2026-03-02T15:00:00Z"));
         BillingFixtures api = new BillingFixtures();
         String payer = api.payer(api.sorriso, "Zélia Antunes");
-        // installment 50 of this payer cannot change: its batch (41–60) fails and rolls back, as if the sweep died there
+        // installment 50 of this payer cannot change: its batch (41–50) fails and rolls back, as if the sweep died there
         sql("create or replace function stop_sweep() returns trigger language plpgsql as $$ begin "
                 + "if new.payer_id = '" + payer + "' and new.number = 50 and new.status <> old.status then "
                 + "raise exception 'sweep stopped for the test'; end if; return new; end $$");
