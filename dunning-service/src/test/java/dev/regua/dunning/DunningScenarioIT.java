@@ -480,6 +480,12 @@ class DunningScenarioIT {
         kafka().publish(messy.toArray(KafkaEvents.Envelope[]::new));
         String caseA = awaitCases(staff, inOrder, "OPEN", 1).getString("[0].id");
         String caseB = awaitCases(staff, shuffled, "OPEN", 1).getString("[0].id");
+        // both first notices go out on the day they are due; only then does the clock move (a notice found more than
+        // two days late is skipped as stale, which would make the two timelines differ for a reason the test is not about)
+        Awaitility.await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
+            assertTrue(timeline(staff, caseA).stream().anyMatch(l -> l.startsWith("MESSAGE_REQUESTED overdue-first")));
+            assertTrue(timeline(staff, caseB).stream().anyMatch(l -> l.startsWith("MESSAGE_REQUESTED overdue-first")));
+        });
         clock.setTo(Instant.parse("2026-10-12T12:30:00Z")); // Monday 09:30: the second notice and the call
         Awaitility.await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
             assertTrue(timeline(staff, caseA).stream().anyMatch(l -> l.startsWith("TASK_CREATED")));
