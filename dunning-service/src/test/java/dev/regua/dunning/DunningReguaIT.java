@@ -51,7 +51,7 @@ class DunningReguaIT {
 
         TenantProfileUpdated sample = GoldenSamples.payload(EventType.TENANT_PROFILE_UPDATED, TenantProfileUpdated.class);
         TenantProfileUpdated profile = new TenantProfileUpdated(UUID.randomUUID().toString(), tenant, sample.legalName(),
-                sample.tradeName(), sample.cnpj(), sample.address(), sample.timeZone(), sample.vertical());
+                sample.tradeName(), sample.cnpj(), sample.address(), sample.timeZone(), sample.vertical(), sample.state(), sample.cityIbgeCode(), sample.cityHolidays());
         PayerRegistered registered = GoldenSamples.payload(EventType.PAYER_REGISTERED, PayerRegistered.class);
         registered = new PayerRegistered(UUID.randomUUID().toString(), tenant, payer, registered.name(), registered.taxId(),
                 registered.email(), registered.mobile(), registered.state(), registered.whatsapp(), registered.address(),
@@ -121,7 +121,7 @@ class DunningReguaIT {
         InstallmentView keeperInstallment = new InstallmentView(UUID.randomUUID().toString(), golden.contractId(), 1, 1,
                 golden.nominal(), golden.originalDueDate(), golden.dueDate(), golden.terms(), "OVERDUE", golden.paidAmount());
         publish(KafkaEvents.Envelope.of(new TenantProfileUpdated(UUID.randomUUID().toString(), tenant, sample.legalName(),
-                        sample.tradeName(), sample.cnpj(), sample.address(), sample.timeZone(), sample.vertical())),
+                        sample.tradeName(), sample.cnpj(), sample.address(), sample.timeZone(), sample.vertical(), sample.state(), sample.cityIbgeCode(), sample.cityHolidays())),
                 KafkaEvents.Envelope.of(new PayerRegistered(UUID.randomUUID().toString(), tenant, breaker, "Rui Breaker",
                         "529.982.247-25", "rui@example.com", null, "SP", null, null, null, null, null)),
                 KafkaEvents.Envelope.of(new PayerRegistered(UUID.randomUUID().toString(), tenant, keeper, "Kátia Keeper",

@@ -588,7 +588,7 @@ class DunningScenarioIT {
     static TenantProfileUpdated profile(String tenant, String vertical) {
         TenantProfileUpdated s = GoldenSamples.payload(EventType.TENANT_PROFILE_UPDATED, TenantProfileUpdated.class);
         return new TenantProfileUpdated(UUID.randomUUID().toString(), tenant, s.legalName(), s.tradeName(), s.cnpj(), s.address(),
-                s.timeZone(), vertical);
+                s.timeZone(), vertical, s.state(), s.cityIbgeCode(), s.cityHolidays());
     }
 
     static PayerRegistered payer(String tenant, String payerId, String name, String state) {

@@ -120,6 +120,9 @@ public record TenantSettings(String tenantId, String legalName, String tradeName
     /** The event that tells the other contexts about this profile. */
     public TenantProfileUpdated profileEvent() {
         return new TenantProfileUpdated(UUID.randomUUID().toString(), tenantId, legalName, tradeName, cnpj.formatted(),
-                address, timeZone.getId(), vertical.name());
+                address, timeZone.getId(), vertical.name(), state, cityIbgeCode,
+                cityHolidays.stream().map(h -> new TenantProfileUpdated.CityHoliday(
+                        h.every() == null ? null : String.format("%02d-%02d", h.every().getMonthValue(), h.every().getDayOfMonth()),
+                        h.on(), h.name())).toList());
     }
 }
