@@ -2,6 +2,7 @@ package dev.regua.credit.negativation;
 
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -14,6 +15,7 @@ import dev.regua.contract.billing.Address;
 import dev.regua.contract.billing.InstallmentOverdue;
 import dev.regua.contract.billing.InstallmentPaid;
 import dev.regua.contract.billing.InstallmentView;
+import dev.regua.contract.billing.TenantProfileUpdated;
 import dev.regua.contract.credit.NegativationChanged;
 import dev.regua.contract.dunning.BureauActionRequested;
 import dev.regua.contract.dunning.NotificationRequested;
@@ -221,6 +223,44 @@ class NegativationLifecycleIT {
         await(() -> assertEquals(List.of("NOTICE_REQUESTED", "NOTICE_SENT", "REGISTRATION_REQUESTED", "REGISTERED",
                 "REMOVAL_REQUESTED:PAYMENT", "REMOVED:PAYMENT"), rui.states()));
         assertEquals(4, bureau.requests(rui.taxId, "REMOVE").size());
+    }
+
+    @Test
+    void theRemovalDeadlineFollowsTheTenantsCalendarAcrossAStateAndACityHolidayAndTodayIsTakenInItsZone() {
+        // Clínica Sorriso is in Campinas/SP (9 July: state holiday; 14 July 2026: city holiday); Ótica Visão in Manaus
+        TenantProfileUpdated campinas = GoldenSamples.payload(EventType.TENANT_PROFILE_UPDATED, TenantProfileUpdated.class);
+        TenantProfileUpdated manaus = new TenantProfileUpdated(UUID.randomUUID().toString(), "otica-visao", "Ótica Visão Ltda",
+                "Ótica Visão", "11.444.777/0001-61", new Address("Avenida Eduardo Ribeiro", "500", null, "Centro", "Manaus", "AM",
+                "69010-001"), "America/Manaus", "OPTICAL", "AM", "1302603", List.of());
+        publish(campinas);
+        publish(manaus);
+        String visao = KeycloakTokens.clientCredentials(LocalInfraTestResource.infra().realmUrl(), "visao-integration", "visao-integration-secret");
+        await(() -> {
+            given().auth().oauth2(token()).get("/api/credit/calendar").then().statusCode(200).body("known", equalTo(true));
+            given().auth().oauth2(visao).get("/api/credit/calendar").then().statusCode(200).body("zone", equalTo("America/Manaus"));
+        });
+        clock.setTo(Instant.parse("2026-07-10T03:30:00Z")); // 00:30 in São Paulo, still 9 July in Manaus
+        given().auth().oauth2(token()).get("/api/credit/calendar").then().statusCode(200)
+                .body("today", equalTo("2026-07-10")).body("holidays.name", hasItem("Fundação de Campinas"));
+        given().auth().oauth2(visao).get("/api/credit/calendar").then().statusCode(200)
+                .body("today", equalTo("2026-07-09")).body("businessDay", equalTo(true));
+
+        clock.setTo(Instant.parse("2026-06-01T12:00:00Z"));
+        Debtor lia = new Debtor("MG", LocalDate.of(2026, 4, 20), "510.00");
+        lia.isOverdue();
+        kafka().publish(KafkaEvents.Envelope.of(lia.command("NOTICE", lia.key("NOTICE"))));
+        await(() -> assertEquals("NOTICE_SENT", lia.stateNow()));
+        clock.setTo(Instant.parse("2026-06-22T12:00:00Z"));
+        kafka().publish(KafkaEvents.Envelope.of(lia.command("REGISTER", lia.key("REGISTER"))));
+        await(() -> assertEquals("REGISTERED", lia.stateNow()));
+
+        clock.setTo(Instant.parse("2026-07-08T15:00:00Z")); // a Wednesday
+        lia.pays(LocalDate.of(2026, 7, 8));
+        await(() -> assertEquals("REMOVED", lia.stateNow()));
+        JsonPath n = lia.negativation();
+        assertEquals("2026-07-17", n.getString("[0].removalDeadline"),
+                "five business days of Campinas: 10, 13, 15, 16 and 17 July (9 and 14 July are holidays there)");
+        assertTrue(n.getString("[0].removalRequestedAt").startsWith("2026-07-08"), "requested the same business day");
     }
 
     @Test

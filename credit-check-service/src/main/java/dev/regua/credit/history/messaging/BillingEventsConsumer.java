@@ -15,6 +15,8 @@ import dev.regua.contract.billing.InstallmentPartiallyPaid;
 import dev.regua.contract.billing.InstallmentRenegotiated;
 import dev.regua.contract.billing.InstallmentWrittenOff;
 import dev.regua.contract.billing.PaymentReversed;
+import dev.regua.contract.billing.TenantProfileUpdated;
+import dev.regua.credit.tenant.application.TenantTimes;
 import dev.regua.credit.bureau.domain.BureauPort.RemovalReason;
 import dev.regua.credit.negativation.application.NegativationService;
 import dev.regua.contract.billing.InstallmentView;
@@ -36,7 +38,8 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 
 /**
  * Builds the payer-history read model from billing's installment events, once per message; a settled installment
- * (paid, cancelled, renegotiated) also undoes the negativações it was part of, in the same transaction.
+ * (paid, cancelled, renegotiated) also undoes the negativações it was part of, in the same transaction. The tenant's
+ * profile (zone and bank calendar) is kept from {@code tenant-profile.updated}.
  */
 @ApplicationScoped
 public class BillingEventsConsumer {
@@ -48,10 +51,12 @@ public class BillingEventsConsumer {
     private final Clock clock;
     private final NegativationService negativations;
     private final dev.regua.credit.protest.application.ProtestService protests;
+    private final TenantTimes tenants;
 
     public BillingEventsConsumer(Inbox inbox, HistoryRepository history, Clock clock, NegativationService negativations,
-                                 dev.regua.credit.protest.application.ProtestService protests) {
+                                 dev.regua.credit.protest.application.ProtestService protests, TenantTimes tenants) {
         this.protests = protests;
+        this.tenants = tenants;
         this.inbox = inbox;
         this.history = history;
         this.clock = clock;
@@ -90,6 +95,7 @@ public class BillingEventsConsumer {
                     "CREATED", e.createdOn(), clock.instant());
             case AgreementPaid e -> history.agreement(e.tenantId(), UUID.fromString(e.agreementId()), UUID.fromString(e.payerId()),
                     "PAID", null, clock.instant());
+            case TenantProfileUpdated e -> tenants.profileUpdated(e);
             case PayerRegistered e -> history.upsertPayer(e.tenantId(), UUID.fromString(e.payerId()), digits(e.taxId()), e.name(),
                     e.state(), clock.instant());
             case PayerUpdated e -> history.upsertPayer(e.tenantId(), UUID.fromString(e.payerId()), digits(e.taxId()), e.name(),

@@ -115,7 +115,7 @@ public class BureauAttemptRunner {
         }
         Uni<Boolean> go = a.operation.equals("REGISTER")
                 ? negativations.stillOpen(n).chain(open -> open ? Uni.createFrom().item(true)
-                : negativations.requestRemoval(n, BureauPort.RemovalReason.PAYMENT, negativations.today(), null).replaceWith(false))
+                : negativations.requestRemoval(n, BureauPort.RemovalReason.PAYMENT, null, null).replaceWith(false))
                 : Uni.createFrom().item(true);
         return go.chain(proceed -> {
             if (!proceed) {

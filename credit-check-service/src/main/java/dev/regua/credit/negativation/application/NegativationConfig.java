@@ -24,7 +24,7 @@ public interface NegativationConfig {
     @WithDefault("15")
     int noticeWaitDaysSaoPaulo();
 
-    /** The zone business dates are taken in (credit-check does not yet follow each tenant's own zone). */
+    /** The zone of a tenant whose profile (billing's tenant-profile.updated) has not arrived yet. */
     @WithDefault("America/Sao_Paulo")
     String zone();
 

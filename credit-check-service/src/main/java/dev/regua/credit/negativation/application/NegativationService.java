@@ -15,7 +15,7 @@ import dev.regua.credit.negativation.persistence.NegativationDebtEntity;
 import dev.regua.credit.negativation.persistence.NegativationEntity;
 import dev.regua.credit.negativation.persistence.NegativationHistoryEntity;
 import dev.regua.credit.negativation.persistence.NegativationRepository;
-import dev.regua.kernel.calendar.BankCalendar;
+import dev.regua.credit.tenant.application.TenantTimes;
 import dev.regua.support.outbox.OutboxWriter;
 import dev.regua.support.problem.BusinessRuleException;
 import dev.regua.support.problem.ResourceNotFoundException;
@@ -24,7 +24,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -53,11 +52,10 @@ public class NegativationService {
     private final PolicyService policies;
     private final OutboxWriter outbox;
     private final Clock clock;
-    private final ZoneId zone;
-    private final BankCalendar calendar = BankCalendar.national();
+    private final TenantTimes times;
 
     public NegativationService(NegativationRepository repository, HistoryRepository installments, PolicyService policies,
-                               OutboxWriter outbox, Clock clock, NegativationConfig config,
+                               OutboxWriter outbox, Clock clock, TenantTimes times,
                                dev.regua.credit.protest.application.ProtestService protests) {
         this.repository = repository;
         this.protests = protests;
@@ -65,11 +63,12 @@ public class NegativationService {
         this.policies = policies;
         this.outbox = outbox;
         this.clock = clock;
-        this.zone = ZoneId.of(config.zone());
+        this.times = times;
     }
 
-    public LocalDate today() {
-        return LocalDate.ofInstant(clock.instant(), zone);
+    /** Today in the tenant's zone. */
+    public Uni<LocalDate> today(String tenantId) {
+        return times.of(tenantId).map(t -> t.today(clock));
     }
 
     // ---- dunning's commands ---------------------------------------------------------------------------------
@@ -98,11 +97,11 @@ public class NegativationService {
             if (existing != null) {
                 return outcome(command, existing.id, "already in progress as " + existing.state);
             }
-            return policies.policyFor(command.tenantId()).chain(policy -> {
-                NegativationEntity n = newNegativation(command, policy.bureau().name());
+            return today(command.tenantId()).chain(today -> policies.policyFor(command.tenantId()).chain(policy -> {
+                NegativationEntity n = newNegativation(command, policy.bureau().name(), today);
                 List<NegativationDebtEntity> debts = debtsOf(n, command);
                 return evaluate(n, debts).chain(evaluated -> {
-                    Optional<String> refusal = NegativationRules.refuseNotice(evaluated, n.amount, n.debtorState, today(), policy.rules());
+                    Optional<String> refusal = NegativationRules.refuseNotice(evaluated, n.amount, n.debtorState, today, policy.rules());
                     if (refusal.isPresent()) {
                         return create(n, debts, NegativationState.REFUSED, refusal.get(), command.idempotencyKey())
                                 .chain(() -> outcome(command, n.id, "refused: " + refusal.get()));
@@ -111,16 +110,16 @@ public class NegativationService {
                             .chain(() -> schedule(n, "NOTICE"))
                             .chain(() -> outcome(command, n.id, "notice requested from " + n.bureau));
                 });
-            });
+            }));
         });
     }
 
     private Uni<Void> register(BureauActionRequested command) {
-        return matching(command).chain(existing -> {
+        return today(command.tenantId()).chain(today -> matching(command).chain(existing -> {
             if (existing == null) {
                 // nothing was noticed for these debts: record the refusal on a negativação of its own
                 return policies.policyFor(command.tenantId()).chain(policy -> {
-                    NegativationEntity n = newNegativation(command, policy.bureau().name());
+                    NegativationEntity n = newNegativation(command, policy.bureau().name(), today);
                     List<NegativationDebtEntity> debts = debtsOf(n, command);
                     return evaluate(n, debts).chain(evaluated -> {
                         String reason = evaluated.stream().noneMatch(NegativationRules.Debt::open)
@@ -142,7 +141,7 @@ public class NegativationService {
                     .chain(debts -> evaluate(existing, debts).chain(evaluated -> {
                         BigDecimal open = openAmount(debts, evaluated);
                         Optional<String> refusal = NegativationRules.refuseRegistration(existing.noticeSentOn, existing.debtorState,
-                                evaluated, open, today(), policy.rules());
+                                evaluated, open, today, policy.rules());
                         if (refusal.isPresent()) {
                             return refuseCommand(existing, refusal.get(), command.idempotencyKey())
                                     .chain(() -> outcome(command, existing.id, "refused: " + refusal.get()));
@@ -152,7 +151,7 @@ public class NegativationService {
                                 .chain(() -> schedule(existing, "REGISTER"))
                                 .chain(() -> outcome(command, existing.id, "registration requested at " + existing.bureau));
                     })));
-        });
+        }));
     }
 
     private Uni<Void> removeByCommand(BureauActionRequested command) {
@@ -160,7 +159,7 @@ public class NegativationService {
             if (existing == null) {
                 return outcome(command, null, "no negativação in progress for these debts");
             }
-            return requestRemoval(existing, RemovalReason.PAYMENT, today(), command.idempotencyKey())
+            return requestRemoval(existing, RemovalReason.PAYMENT, null, command.idempotencyKey())
                     .chain(() -> outcome(command, existing.id, "removal: now " + existing.state));
         });
     }
@@ -183,7 +182,7 @@ public class NegativationService {
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (NegativationEntity n : list) {
                 chain = chain.chain(() -> allSettled(n).chain(settled -> settled
-                        ? requestRemoval(n, reason, settledOn == null ? today() : settledOn, null)
+                        ? requestRemoval(n, reason, settledOn, null)
                         : Uni.createFrom().voidItem()));
             }
             return chain;
@@ -192,7 +191,8 @@ public class NegativationService {
 
     /**
      * Stops or undoes a negativação: before registration it ends REFUSED (DEBT_PAID); once registered, removal is
-     * requested from the bureau now (the law allows 5 business days). Repeated requests do nothing.
+     * requested from the bureau now (the law allows 5 business days of the tenant's bank calendar, counted from the
+     * settlement; {@code settledOn} null = today in the tenant's zone). Repeated requests do nothing.
      */
     Uni<Void> requestRemoval(NegativationEntity n, RemovalReason reason, LocalDate settledOn, String commandKey) {
         NegativationState state = NegativationState.valueOf(n.state);
@@ -200,10 +200,12 @@ public class NegativationService {
             return cancelPending(n).chain(() -> transition(n, NegativationState.REFUSED, NegativationRules.DEBT_PAID, commandKey));
         }
         if (state == NegativationState.REGISTERED || (state == NegativationState.DISPUTED && n.removalReason == null)) {
-            n.removalReason = reason.name();
-            n.removalRequestedAt = clock.instant();
-            n.removalDeadline = NegativationRules.removalDeadline(settledOn, calendar);
-            return transition(n, NegativationState.REMOVAL_REQUESTED, reason.name(), commandKey).chain(() -> schedule(n, "REMOVE"));
+            return times.of(n.tenantId).chain(t -> {
+                n.removalReason = reason.name();
+                n.removalRequestedAt = clock.instant();
+                n.removalDeadline = NegativationRules.removalDeadline(settledOn == null ? t.today(clock) : settledOn, t.calendar());
+                return transition(n, NegativationState.REMOVAL_REQUESTED, reason.name(), commandKey).chain(() -> schedule(n, "REMOVE"));
+            });
         }
         return Uni.createFrom().voidItem();
     }
@@ -224,10 +226,12 @@ public class NegativationService {
                         .replaceWith(n);
             }
             if (state == NegativationState.REGISTERED) {
-                n.removalReason = RemovalReason.DISPUTE.name();
-                n.removalRequestedAt = clock.instant();
-                n.removalDeadline = NegativationRules.removalDeadline(today(), calendar);
-                return transition(n, NegativationState.DISPUTED, reason, null).chain(() -> schedule(n, "REMOVE")).replaceWith(n);
+                return times.of(tenantId).chain(t -> {
+                    n.removalReason = RemovalReason.DISPUTE.name();
+                    n.removalRequestedAt = clock.instant();
+                    n.removalDeadline = NegativationRules.removalDeadline(t.today(clock), t.calendar());
+                    return transition(n, NegativationState.DISPUTED, reason, null).chain(() -> schedule(n, "REMOVE")).replaceWith(n);
+                });
             }
             throw new BusinessRuleException("negativation-disputable",
                     "a negativação in state " + state + " cannot be disputed (only before or while registered)");
@@ -237,14 +241,16 @@ public class NegativationService {
     // ---- bureau answers (called by the attempt runner) ------------------------------------------------------
 
     Uni<Void> noticeSent(NegativationEntity n, BureauPort.NoticeReceipt receipt) {
-        n.noticeProtocol = receipt.protocol();
-        n.noticeTrackingCode = receipt.trackingCode();
-        n.noticeSentAt = clock.instant();
-        n.noticeSentOn = today();
-        if (!NegativationState.NOTICE_REQUESTED.name().equals(n.state)) {
-            return Uni.createFrom().voidItem();
-        }
-        return transition(n, NegativationState.NOTICE_SENT, null, null);
+        return today(n.tenantId).chain(today -> {
+            n.noticeProtocol = receipt.protocol();
+            n.noticeTrackingCode = receipt.trackingCode();
+            n.noticeSentAt = clock.instant();
+            n.noticeSentOn = today;
+            if (!NegativationState.NOTICE_REQUESTED.name().equals(n.state)) {
+                return Uni.createFrom().voidItem();
+            }
+            return transition(n, NegativationState.NOTICE_SENT, null, null);
+        });
     }
 
     Uni<Void> registered(NegativationEntity n, BureauPort.RegistrationReceipt receipt) {
@@ -255,10 +261,10 @@ public class NegativationService {
                 .chain(() -> allSettled(n))
                 .chain(settled -> {
                     if (settled) {
-                        return requestRemoval(n, RemovalReason.PAYMENT, today(), null);
+                        return requestRemoval(n, RemovalReason.PAYMENT, null, null);
                     }
                     if (!expected) {
-                        return requestRemoval(n, RemovalReason.CANCELLATION, today(), null);
+                        return requestRemoval(n, RemovalReason.CANCELLATION, null, null);
                     }
                     return Uni.createFrom().voidItem();
                 });
@@ -390,7 +396,7 @@ public class NegativationService {
         return allSettled(n).map(settled -> !settled);
     }
 
-    private NegativationEntity newNegativation(BureauActionRequested c, String bureau) {
+    private NegativationEntity newNegativation(BureauActionRequested c, String bureau, LocalDate today) {
         NegativationEntity n = new NegativationEntity();
         n.id = UUID.randomUUID();
         n.tenantId = c.tenantId();
@@ -417,7 +423,7 @@ public class NegativationService {
                 : c.debts().stream().map(d -> d.amount().value()).reduce(BigDecimal.ZERO, BigDecimal::add);
         n.currency = "BRL";
         n.oldestDueDate = c.debts().stream().map(BureauActionRequested.Debt::originalDueDate).min(Comparator.naturalOrder())
-                .orElse(today());
+                .orElse(today);
         n.createdAt = clock.instant();
         n.updatedAt = n.createdAt;
         return n;

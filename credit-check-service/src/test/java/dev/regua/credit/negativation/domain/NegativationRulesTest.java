@@ -2,7 +2,11 @@ package dev.regua.credit.negativation.domain;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.regua.contract.EventType;
+import dev.regua.contract.GoldenSamples;
+import dev.regua.contract.billing.TenantProfileUpdated;
 import dev.regua.kernel.calendar.BankCalendar;
+import dev.regua.support.calendar.ProfileCalendars;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -42,6 +46,17 @@ class NegativationRulesTest {
         assertEquals(LocalDate.of(2026, 2, 24), NegativationRules.removalDeadline(LocalDate.of(2026, 2, 13), calendar));
         assertEquals(LocalDate.of(2026, 2, 18), NegativationRules.removalTarget(LocalDate.of(2026, 2, 14), calendar));
         assertEquals(LocalDate.of(2026, 2, 13), NegativationRules.removalTarget(LocalDate.of(2026, 2, 13), calendar));
+    }
+
+    @Test
+    void theRemovalDeadlineSkipsTheTenantsStateAndCityHolidays() {
+        // Clínica Sorriso (Campinas/SP): 9 July is a São Paulo state holiday, 14 July 2026 a Campinas city holiday
+        BankCalendar campinas = ProfileCalendars.of(GoldenSamples.payload(EventType.TENANT_PROFILE_UPDATED, TenantProfileUpdated.class));
+        LocalDate paidOn = LocalDate.of(2026, 7, 8); // a Wednesday
+        assertEquals(LocalDate.of(2026, 7, 17), NegativationRules.removalDeadline(paidOn, campinas), "10, 13, 15, 16, 17 July");
+        assertEquals(LocalDate.of(2026, 7, 15), NegativationRules.removalDeadline(paidOn, BankCalendar.national()),
+                "the national calendar alone would count the two local holidays");
+        assertEquals(LocalDate.of(2026, 7, 10), NegativationRules.removalTarget(LocalDate.of(2026, 7, 9), campinas));
     }
 
     @Test
