@@ -16,6 +16,10 @@ import dev.regua.contract.billing.InstallmentRenegotiated;
 import dev.regua.contract.billing.InstallmentWrittenOff;
 import dev.regua.contract.billing.PaymentReversed;
 import dev.regua.contract.billing.TenantProfileUpdated;
+import dev.regua.contract.billing.ContractActivated;
+import dev.regua.contract.billing.ContractCancelled;
+import dev.regua.contract.billing.ContractSuspended;
+import dev.regua.credit.limit.application.LimitService;
 import dev.regua.credit.tenant.application.TenantTimes;
 import dev.regua.credit.bureau.domain.BureauPort.RemovalReason;
 import dev.regua.credit.negativation.application.NegativationService;
@@ -52,9 +56,12 @@ public class BillingEventsConsumer {
     private final NegativationService negativations;
     private final dev.regua.credit.protest.application.ProtestService protests;
     private final TenantTimes tenants;
+    private final LimitService limits;
 
     public BillingEventsConsumer(Inbox inbox, HistoryRepository history, Clock clock, NegativationService negativations,
-                                 dev.regua.credit.protest.application.ProtestService protests, TenantTimes tenants) {
+                                 dev.regua.credit.protest.application.ProtestService protests, TenantTimes tenants,
+                                 LimitService limits) {
+        this.limits = limits;
         this.protests = protests;
         this.tenants = tenants;
         this.inbox = inbox;
@@ -96,6 +103,10 @@ public class BillingEventsConsumer {
             case AgreementPaid e -> history.agreement(e.tenantId(), UUID.fromString(e.agreementId()), UUID.fromString(e.payerId()),
                     "PAID", null, clock.instant());
             case TenantProfileUpdated e -> tenants.profileUpdated(e);
+            case ContractActivated e -> limits.contract(e.tenantId(), e.payerId(), e.contractId(), e.kind(), "ACTIVE",
+                    e.total().value(), e.installmentCount());
+            case ContractSuspended e -> limits.contract(e.tenantId(), e.payerId(), e.contractId(), e.kind(), "SUSPENDED", null, null);
+            case ContractCancelled e -> limits.contract(e.tenantId(), e.payerId(), e.contractId(), e.kind(), "CANCELLED", null, null);
             case PayerRegistered e -> history.upsertPayer(e.tenantId(), UUID.fromString(e.payerId()), digits(e.taxId()), e.name(),
                     e.state(), clock.instant());
             case PayerUpdated e -> history.upsertPayer(e.tenantId(), UUID.fromString(e.payerId()), digits(e.taxId()), e.name(),
@@ -126,6 +137,7 @@ public class BillingEventsConsumer {
                     String status = v != null && RANK.containsKey(v.status()) ? v.status() : e.overdueSince != null ? "OVERDUE" : "DUE";
                     e.status = RANK.get(status) >= 3 ? "OVERDUE" : status;
                     e.paidOn = null;
+                    e.paidAmount = v != null && v.paidAmount() != null ? v.paidAmount().value() : java.math.BigDecimal.ZERO;
                     e.updatedAt = clock.instant();
                 }
             }).replaceWithVoid());
@@ -143,6 +155,10 @@ public class BillingEventsConsumer {
             e.payerId = UUID.fromString(payerId);
             e.nominal = view.nominal().value();
             e.dueDate = view.dueDate();
+            e.contractId = view.contractId();
+            if (view.paidAmount() != null && (existing == null || RANK.get(status) >= RANK.getOrDefault(existing.status, 0))) {
+                e.paidAmount = view.paidAmount().value();
+            }
             if (existing == null || RANK.get(status) >= RANK.getOrDefault(existing.status, 0)) {
                 e.status = status;
             }

@@ -51,13 +51,6 @@ public class HistoryRepository {
                 .executeUpdate()).replaceWithVoid();
     }
 
-    /** What the payer still owes on open installments (nominal of those not paid, cancelled, renegotiated or written off). */
-    public Uni<java.math.BigDecimal> openNominal(String tenantId, UUID payerId) {
-        return Panache.getSession().chain(s -> s.createQuery("select coalesce(sum(nominal), 0) from PayerInstallmentEntity "
-                        + "where tenantId = ?1 and payerId = ?2 and status in ('OPEN', 'DUE', 'OVERDUE')", java.math.BigDecimal.class)
-                .setParameter(1, tenantId).setParameter(2, payerId).getSingleResult());
-    }
-
     public Uni<Void> persist(PayerInstallmentEntity e) {
         return Panache.getSession().chain(s -> s.persist(e));
     }

@@ -27,6 +27,12 @@ public class PayerInstallmentEntity {
     public LocalDate overdueSince;
     @Column(name = "paid_on")
     public LocalDate paidOn;
+    /** The contract (plan) the installment belongs to, as billing named it. */
+    @Column(name = "contract_id")
+    public String contractId;
+    /** What was paid so far (partial payments included), from the installment's latest event. */
+    @Column(name = "paid_amount")
+    public BigDecimal paidAmount = BigDecimal.ZERO;
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

@@ -10,6 +10,7 @@ import dev.regua.credit.analysis.domain.CreditDecision.OwnHistory;
 import java.math.BigDecimal;
 import java.time.Instant;
 import org.junit.jupiter.api.Test;
+import dev.regua.credit.limit.domain.CreditLimit;
 
 class CreditDecisionTest {
     private static final CreditPolicy POLICY = new CreditPolicy(300, 500, new BigDecimal("0.00"), new BigDecimal("0.00"),
