@@ -53,8 +53,8 @@ class ProtestIT {
     String simulatorUrl;
 
     @Test
-    void aProtestIsMadeOnceAndAfterPaymentTheConsentLetterIsIssuedAndTheProtestCancelled() {
-        clock.setTo(Instant.parse("2026-10-05T12:00:00Z"));
+    void aProtestFollowsTheNotarysDeadlineIsMadeOnceAndAfterPaymentTheConsentLetterIsIssuedAndTheProtestCancelled() {
+        clock.setTo(Instant.parse("2026-10-05T12:00:00Z")); // a Monday
         String payer = UUID.randomUUID().toString();
         String installment = UUID.randomUUID().toString();
         String taxId = TestTaxIds.cpf();
@@ -62,15 +62,22 @@ class ProtestIT {
         kafka().publish(KafkaEvents.Envelope.of(new InstallmentOverdue(UUID.randomUUID().toString(), TENANT, payer, view, LocalDate.of(2026, 8, 11))));
         KafkaEvents.Envelope protest = KafkaEvents.Envelope.of(command(payer, installment, taxId, "PROTEST", "k-protest-" + payer));
         kafka().publish(protest, protest, KafkaEvents.Envelope.of(command(payer, installment, taxId, "PROTEST", "k-protest-" + payer)));
-        await(() -> assertEquals("PROTESTED", protests(payer).getString("[0].state")));
+        // the office registers the title and notifies the debtor, who may pay there until the third business day after
+        await(() -> assertEquals("DEBTOR_NOTIFIED", protests(payer).getString("[0].state")));
+        assertEquals("2026-10-08", protests(payer).getString("[0].paymentDeadline"));
+        assertEquals("2026-10-05", protests(payer).getString("[0].notifiedOn"));
         assertTrue(protests(payer).getString("[0].notaryOffice").contains("Tabelião de Protesto"));
+
+        clock.setTo(Instant.parse("2026-10-09T12:00:00Z")); // the deadline passed unpaid
+        await(() -> assertEquals("PROTESTED", protests(payer).getString("[0].state")));
+        assertEquals("2026-10-08", protests(payer).getString("[0].protestedOn"));
 
         kafka().publish(KafkaEvents.Envelope.of(command(payer, installment, taxId, "CANCEL_PROTEST", "k-cancel-early-" + payer)));
         await(() -> assertTrue(protests(payer).getList("[0].history.reason").contains("DEBT_OPEN")));
         assertEquals("PROTESTED", protests(payer).getString("[0].state"), "no consent while the debt is open");
 
         kafka().publish(KafkaEvents.Envelope.of(new InstallmentPaid(UUID.randomUUID().toString(), TENANT, payer, view(installment, "PAID"),
-                UUID.randomUUID().toString(), MoneyAmount.brl(new BigDecimal("420.00")), LocalDate.of(2026, 10, 6), "PIX")));
+                UUID.randomUUID().toString(), MoneyAmount.brl(new BigDecimal("420.00")), LocalDate.of(2026, 10, 9), "PIX")));
         await(() -> assertEquals("CANCELLATION_CONSENT_ISSUED", protests(payer).getString("[0].state")));
         assertTrue(protests(payer).getString("[0].consentLetter").startsWith("ANU-"));
 
@@ -79,17 +86,43 @@ class ProtestIT {
         SimulatorAdmin notary = new SimulatorAdmin(simulatorUrl);
         assertEquals(1, notary.protests(taxId).size());
         assertEquals("CANCELLED", notary.protests(taxId).get(0).get("state"));
-        assertEquals(1, notary.requests(taxId, "PROTEST").size(), "the command delivered three times protested once");
+        assertEquals(1, notary.requests(taxId, "PROTEST").size(), "the command delivered three times was presented once");
+        assertEquals(List.of(200), notary.requests(taxId, "PROTEST_STATUS").stream().map(r -> r.get("status")).toList(),
+                "asked once, the day after the deadline");
 
-        List<String> states = kafka().readAll(Topics.CREDIT_EVENTS, Duration.ofSeconds(3)).stream()
-                .filter(r -> EventType.PROTEST_CHANGED.type().equals(KafkaEvents.header(r, "ce_type")))
-                .map(r -> EventCodec.fromJson(r.value(), ProtestChanged.class)).filter(e -> e.payerId().equals(payer))
-                .map(e -> e.state() + (e.reason() != null && e.state().equals("REFUSED") ? ":" + e.reason() : "")).toList();
-        assertEquals(List.of("REQUESTED", "PROTESTED", "REFUSED:DEBT_OPEN", "CANCELLATION_CONSENT_ISSUED", "CANCELLED"), states);
+        assertEquals(List.of("REQUESTED", "DEBTOR_NOTIFIED", "PROTESTED", "REFUSED:DEBT_OPEN", "CANCELLATION_CONSENT_ISSUED", "CANCELLED"),
+                states(payer));
 
         String other = KeycloakTokens.clientCredentials(LocalInfraTestResource.infra().realmUrl(), "visao-integration", "visao-integration-secret");
         given().auth().oauth2(other).get("/api/credit/payers/" + payer + "/protests").then().statusCode(200).body("size()", equalTo(0));
         given().auth().oauth2(other).get("/api/credit/protests/" + protests(payer).getString("[0].id")).then().statusCode(404);
+    }
+
+    @Test
+    void aPaymentWithinTheNotarysDeadlineWithdrawsTheTitleAndNothingIsProtested() {
+        clock.setTo(Instant.parse("2026-10-13T12:00:00Z")); // a Tuesday (12 October is a national holiday)
+        String payer = UUID.randomUUID().toString();
+        String installment = UUID.randomUUID().toString();
+        String taxId = TestTaxIds.cpf();
+        kafka().publish(KafkaEvents.Envelope.of(new InstallmentOverdue(UUID.randomUUID().toString(), TENANT, payer,
+                view(installment, "OVERDUE"), LocalDate.of(2026, 8, 11))));
+        kafka().publish(KafkaEvents.Envelope.of(command(payer, installment, taxId, "PROTEST", "k-protest-" + payer)));
+        await(() -> assertEquals("DEBTOR_NOTIFIED", protests(payer).getString("[0].state")));
+        assertEquals("2026-10-16", protests(payer).getString("[0].paymentDeadline"));
+
+        clock.setTo(Instant.parse("2026-10-15T12:00:00Z"));
+        kafka().publish(KafkaEvents.Envelope.of(new InstallmentPaid(UUID.randomUUID().toString(), TENANT, payer, view(installment, "PAID"),
+                UUID.randomUUID().toString(), MoneyAmount.brl(new BigDecimal("420.00")), LocalDate.of(2026, 10, 15), "PIX")));
+        SimulatorAdmin notary = new SimulatorAdmin(simulatorUrl);
+        await(() -> assertEquals("WITHDRAWN", notary.protests(taxId).get(0).get("state")));
+        await(() -> assertTrue(protests(payer).getList("[0].history.reason").stream()
+                .anyMatch(r -> r != null && r.toString().contains("desistência"))));
+        assertEquals("REFUSED", protests(payer).getString("[0].state"));
+        assertEquals("DEBT_PAID", protests(payer).getString("[0].reason"));
+
+        assertEquals(List.of("REQUESTED", "DEBTOR_NOTIFIED", "REFUSED:DEBT_PAID"), states(payer));
+        assertEquals(List.of(), notary.requests(taxId, "PROTEST_STATUS"), "nothing left to ask the office");
+        assertEquals("WITHDRAWN", notary.protests(taxId).get(0).get("state"));
     }
 
     @Test
@@ -105,6 +138,13 @@ class ProtestIT {
         kafka().publish(KafkaEvents.Envelope.of(command(payer, installment, taxId, "PROTEST", "k-" + UUID.randomUUID())));
         await(() -> assertEquals("DEBT_PAID", protests(payer).getString("[0].reason")));
         assertEquals(List.of(), new SimulatorAdmin(simulatorUrl).protests(taxId));
+    }
+
+    private static List<String> states(String payer) {
+        return kafka().readAll(Topics.CREDIT_EVENTS, Duration.ofSeconds(3)).stream()
+                .filter(r -> EventType.PROTEST_CHANGED.type().equals(KafkaEvents.header(r, "ce_type")))
+                .map(r -> EventCodec.fromJson(r.value(), ProtestChanged.class)).filter(e -> e.payerId().equals(payer))
+                .map(e -> e.state() + (e.reason() != null && e.state().equals("REFUSED") ? ":" + e.reason() : "")).toList();
     }
 
     private static InstallmentView view(String installmentId, String status) {

@@ -34,10 +34,13 @@ public class ProtestResource {
         this.repository = repository;
     }
 
-    /** A protest with the notary office, its protocol, the carta de anuência once issued, and its history. */
+    /**
+     * A protest with the notary office, its protocol, the day the debtor was notified and the last day to pay there, the
+     * protest date, the carta de anuência once issued, and its history.
+     */
     public record ProtestView(UUID id, UUID payerId, String caseId, String state, String reason, BigDecimal amount,
                               LocalDate oldestDueDate, List<String> installmentIds, String notaryOffice, String protocol,
-                              Instant protestedAt, String consentLetter, Instant consentIssuedAt, Instant cancelledAt,
+                              LocalDate notifiedOn, LocalDate paymentDeadline, LocalDate protestedOn, Instant protestedAt, String consentLetter, Instant consentIssuedAt, Instant cancelledAt,
                               List<Change> history) {
     }
 
@@ -76,7 +79,8 @@ public class ProtestResource {
 
     private Uni<ProtestView> view(ProtestEntity p) {
         return repository.history(p.id).map(h -> new ProtestView(p.id, p.payerId, p.caseId, p.state, p.reason, p.amount,
-                p.oldestDueDate, Arrays.asList(p.installmentIds.split(",")), p.notaryOffice, p.protocol, p.protestedAt,
+                p.oldestDueDate, Arrays.asList(p.installmentIds.split(",")), p.notaryOffice, p.protocol,
+                p.notifiedOn, p.paymentDeadline, p.protestedOn, p.protestedAt,
                 p.consentLetter, p.consentIssuedAt, p.cancelledAt,
                 h.stream().map(x -> new Change(x.state, x.previousState, x.reason, x.commandKey, x.occurredAt)).toList()));
     }

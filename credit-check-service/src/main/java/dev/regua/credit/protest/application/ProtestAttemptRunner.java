@@ -8,6 +8,7 @@ import dev.regua.credit.negativation.application.NegativationConfig;
 import dev.regua.credit.negativation.domain.NegativationRules;
 import dev.regua.credit.protest.persistence.ProtestAttemptEntity;
 import dev.regua.credit.protest.persistence.ProtestRepository;
+import dev.regua.credit.tenant.application.TenantTimes;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
 import io.quarkus.vertx.VertxContextSupport;
@@ -15,6 +16,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -29,9 +31,11 @@ public class ProtestAttemptRunner {
     private final Bureaus bureaus;
     private final NegativationConfig config;
     private final Clock clock;
+    private final TenantTimes times;
 
     public ProtestAttemptRunner(ProtestRepository repository, ProtestService protests, Bureaus bureaus, NegativationConfig config,
-                                Clock clock) {
+                                Clock clock, TenantTimes times) {
+        this.times = times;
         this.repository = repository;
         this.protests = protests;
         this.bureaus = bureaus;
@@ -39,7 +43,7 @@ public class ProtestAttemptRunner {
         this.clock = clock;
     }
 
-    record Work(UUID attemptId, String operation, String key, BureauPort.DebtToRegister debt, String protocol) {
+    record Work(UUID attemptId, String operation, String key, BureauPort.DebtToRegister debt, String protocol, LocalDate today) {
     }
 
     @Scheduled(every = "${regua.credit.negativation.poll-interval:5s}", delayed = "3s",
@@ -67,16 +71,19 @@ public class ProtestAttemptRunner {
             List<Work> out = new ArrayList<>();
             Uni<Void> chain = Uni.createFrom().voidItem();
             for (ProtestAttemptEntity a : attempts) {
-                chain = chain.chain(() -> repository.protest(a.tenantId, a.protestId).invoke(p -> {
-                    if (a.operation.equals("PROTEST") && !p.state.equals("REQUESTED")) {
+                chain = chain.chain(() -> repository.protest(a.tenantId, a.protestId).chain(p -> times.of(p.tenantId).invoke(t -> {
+                    boolean stale = a.operation.equals("PROTEST") && !p.state.equals("REQUESTED")
+                            || a.operation.equals("CHECK") && !p.state.equals("DEBTOR_NOTIFIED") && !p.state.equals("REFUSED");
+                    if (stale) {
                         a.status = "CANCELLED";
                         a.completedAt = now;
+                        a.lastError = "not called: the protest is " + p.state;
                         return;
                     }
                     a.attempts++;
                     a.nextAttemptAt = now.plus(config.lease());
-                    out.add(new Work(a.id, a.operation, a.idempotencyKey, ProtestService.debt(p), p.protocol));
-                }).replaceWithVoid());
+                    out.add(new Work(a.id, a.operation, a.idempotencyKey, ProtestService.debt(p), p.protocol, t.today(clock)));
+                })).replaceWithVoid());
             }
             return chain.replaceWith(out);
         });
@@ -86,7 +93,9 @@ public class ProtestAttemptRunner {
         NotaryPort notary = bureaus.notary();
         try {
             return switch (w.operation()) {
-                case "PROTEST" -> notary.protest(w.debt(), w.key());
+                case "PROTEST" -> notary.present(w.debt(), w.today(), w.key());
+                case "CHECK" -> notary.status(w.protocol(), w.today());
+                case "WITHDRAW" -> notary.withdraw(w.protocol(), w.today(), w.key());
                 case "CONSENT" -> notary.consent(w.protocol(), w.key());
                 case "CANCEL" -> notary.cancel(w.protocol(), w.key());
                 default -> throw new IllegalStateException("unknown operation " + w.operation());
@@ -119,7 +128,9 @@ public class ProtestAttemptRunner {
             a.completedAt = now;
             a.lastError = null;
             return switch (answer) {
-                case NotaryPort.ProtestReceipt r -> protests.protested(p, r);
+                case NotaryPort.TitleReceipt r when w.operation().equals("PROTEST") -> protests.notified(p, r);
+                case NotaryPort.TitleReceipt r when w.operation().equals("CHECK") -> protests.checked(p, r);
+                case NotaryPort.TitleReceipt r -> protests.withdrawn(p);
                 case NotaryPort.ConsentReceipt r -> protests.consented(p, r);
                 case NotaryPort.CancellationReceipt r -> protests.cancelled(p);
                 default -> Uni.createFrom().voidItem();

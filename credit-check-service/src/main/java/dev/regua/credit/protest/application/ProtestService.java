@@ -11,6 +11,7 @@ import dev.regua.credit.protest.persistence.ProtestAttemptEntity;
 import dev.regua.credit.protest.persistence.ProtestEntity;
 import dev.regua.credit.protest.persistence.ProtestHistoryEntity;
 import dev.regua.credit.protest.persistence.ProtestRepository;
+import dev.regua.credit.tenant.application.TenantTimes;
 import dev.regua.support.outbox.OutboxWriter;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -24,11 +25,15 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 
 /**
- * Protest at a notary office as an alternative to negativação. PROTEST → {@code REQUESTED} → (notary)
- * {@code PROTESTED}; once every debt is settled the creditor's consent to cancellation (carta de anuência) is
- * registered at once → {@code CANCELLATION_CONSENT_ISSUED}; CANCEL_PROTEST (or the settlement, when it came first)
- * → (notary) {@code CANCELLED}. A debt settled before the protest → {@code REFUSED} (DEBT_PAID). Each change is a
- * {@link ProtestChanged} in the caller's transaction; notary calls are {@code protest_attempt} rows.
+ * Protest at a notary office as an alternative to negativação, following the notary's flow (Lei 9.492/1997).
+ * PROTEST → {@code REQUESTED} → (the title is presented; the office registers it and notifies the debtor:
+ * apontamento, intimação) {@code DEBTOR_NOTIFIED}, with the last day to pay at the office (the third business day
+ * after) → the day after that deadline, by the platform clock, credit-check asks the central where the title stands
+ * → {@code PROTESTED}. Settled before the protest → the title is withdrawn (desistência) → {@code REFUSED}
+ * (DEBT_PAID), never protested. Once protested and every debt settled the creditor's consent to cancellation (carta
+ * de anuência) is registered at once → {@code CANCELLATION_CONSENT_ISSUED}; CANCEL_PROTEST (or the settlement, when
+ * it came first) → (notary) {@code CANCELLED}. Each change is a {@link ProtestChanged} in the caller's transaction;
+ * notary calls are {@code protest_attempt} rows.
  */
 @ApplicationScoped
 public class ProtestService {
@@ -37,12 +42,15 @@ public class ProtestService {
     private final HistoryRepository installments;
     private final OutboxWriter outbox;
     private final Clock clock;
+    private final TenantTimes times;
 
-    public ProtestService(ProtestRepository repository, HistoryRepository installments, OutboxWriter outbox, Clock clock) {
+    public ProtestService(ProtestRepository repository, HistoryRepository installments, OutboxWriter outbox, Clock clock,
+                          TenantTimes times) {
         this.repository = repository;
         this.installments = installments;
         this.outbox = outbox;
         this.clock = clock;
+        this.times = times;
     }
 
     /** Carries out PROTEST or CANCEL_PROTEST (the caller already deduplicated the command); answers the outcome. */
@@ -116,6 +124,8 @@ public class ProtestService {
             });
             case "REQUESTED" -> cancelPending(p).chain(() -> transition(p, "REFUSED", "CANCELLED_BEFORE_PROTEST", commandKey))
                     .replaceWith("stopped before the protest");
+            case "DEBTOR_NOTIFIED" -> cancelPending(p).chain(() -> transition(p, "REFUSED", "CANCELLED_BEFORE_PROTEST", commandKey))
+                    .chain(() -> schedule(p, "WITHDRAW")).replaceWith("withdrawn before the protest");
             default -> Uni.createFrom().item("nothing to do in state " + p.state);
         };
     }
@@ -132,6 +142,11 @@ public class ProtestService {
                     if (p.state.equals("REQUESTED")) {
                         return cancelPending(p).chain(() -> transition(p, "REFUSED", "DEBT_PAID", null));
                     }
+                    if (p.state.equals("DEBTOR_NOTIFIED")) {
+                        // paid before the protest: the title is withdrawn from the notary office and never protested
+                        return cancelPending(p).chain(() -> transition(p, "REFUSED", "DEBT_PAID", null))
+                                .chain(() -> schedule(p, "WITHDRAW"));
+                    }
                     if (p.state.equals("PROTESTED")) {
                         return schedule(p, "CONSENT");
                     }
@@ -144,12 +159,53 @@ public class ProtestService {
 
     // ---- notary answers -------------------------------------------------------------------------------------
 
-    Uni<Void> protested(ProtestEntity p, NotaryPort.ProtestReceipt r) {
+    /** The office registered the title and notified the debtor: the protest waits for the payment deadline. */
+    Uni<Void> notified(ProtestEntity p, NotaryPort.TitleReceipt r) {
         p.protocol = r.protocol();
         p.notaryOffice = r.notaryOffice();
+        p.paymentDeadline = r.paymentDeadline();
+        return times.of(p.tenantId).chain(t -> {
+            p.notifiedOn = t.today(clock);
+            if (!p.state.equals("REQUESTED")) {
+                // stopped while the title was being presented: withdraw it
+                return record(p, p.state, p.state, "title registered at the notary after it was stopped: withdrawn", null)
+                        .chain(() -> schedule(p, "WITHDRAW"));
+            }
+            if (p.paymentDeadline == null) { // the central did not say: the law's three business days after today
+                p.paymentDeadline = t.calendar().plusBusinessDays(p.notifiedOn, 3);
+            }
+            return transition(p, "DEBTOR_NOTIFIED", "pay at the notary office by " + p.paymentDeadline, null)
+                    .chain(() -> scheduleCheck(p, p.paymentDeadline.plusDays(1).atStartOfDay(t.zone()).toInstant()));
+        });
+    }
+
+    /** Where the title stands on the tenant's date: still within the deadline (ask again tomorrow), protested, withdrawn. */
+    Uni<Void> checked(ProtestEntity p, NotaryPort.TitleReceipt r) {
+        return switch (r.state()) {
+            case NOTIFIED -> times.of(p.tenantId).chain(t -> scheduleCheck(p,
+                    t.today(clock).plusDays(1).atStartOfDay(t.zone()).toInstant()));
+            case PROTESTED -> protested(p, r);
+            case WITHDRAWN -> withdrawn(p);
+            default -> Uni.createFrom().voidItem();
+        };
+    }
+
+    private Uni<Void> protested(ProtestEntity p, NotaryPort.TitleReceipt r) {
+        if (!p.state.equals("DEBTOR_NOTIFIED") && !p.state.equals("REFUSED")) {
+            return Uni.createFrom().voidItem();
+        }
+        boolean expected = p.state.equals("DEBTOR_NOTIFIED");
+        p.notaryOffice = r.notaryOffice() != null ? r.notaryOffice() : p.notaryOffice;
         p.protestedAt = clock.instant();
-        return transition(p, "PROTESTED", null, null).chain(() -> allSettled(p))
+        p.protestedOn = r.protestedOn();
+        return transition(p, "PROTESTED", expected ? null : "protested before the withdrawal reached the notary", null)
+                .chain(() -> allSettled(p))
                 .chain(settled -> settled ? schedule(p, "CONSENT") : Uni.createFrom().voidItem());
+    }
+
+    /** The title was withdrawn before the protest (the protest already ended REFUSED). */
+    Uni<Void> withdrawn(ProtestEntity p) {
+        return record(p, p.state, p.state, "withdrawn at the notary office before the protest (desistência)", null);
     }
 
     Uni<Void> consented(ProtestEntity p, NotaryPort.ConsentReceipt r) {
@@ -166,6 +222,10 @@ public class ProtestService {
 
     Uni<Void> refused(ProtestEntity p, String operation, String code) {
         String reason = "NOTARY_REJECTED:" + code;
+        if (operation.equals("WITHDRAW") && NotaryPort.ALREADY_PROTESTED.equals(code)) {
+            // too late: the title was protested before the withdrawal arrived; learn the protest and consent to cancel
+            return record(p, p.state, p.state, reason, null).chain(() -> scheduleCheck(p, clock.instant()));
+        }
         return operation.equals("PROTEST") ? transition(p, "REFUSED", reason, null) : record(p, p.state, p.state, reason, null);
     }
 
@@ -201,16 +261,27 @@ public class ProtestService {
     }
 
     private Uni<Void> schedule(ProtestEntity p, String operation) {
+        return schedule(p, operation, clock.instant(), "regua:" + p.tenantId + ":protest:" + p.id + ":" + operation.toLowerCase());
+    }
+
+    /** A status question to the central at {@code at} (platform time); each one has its own key. */
+    private Uni<Void> scheduleCheck(ProtestEntity p, java.time.Instant at) {
+        return schedule(p, "CHECK", at, "regua:" + p.tenantId + ":protest:" + p.id + ":check:" + UUID.randomUUID());
+    }
+
+    private Uni<Void> schedule(ProtestEntity p, String operation, java.time.Instant at, String key) {
         ProtestAttemptEntity a = new ProtestAttemptEntity();
         a.id = UUID.randomUUID();
         a.tenantId = p.tenantId;
         a.protestId = p.id;
         a.operation = operation;
-        a.idempotencyKey = "regua:" + p.tenantId + ":protest:" + p.id + ":" + operation.toLowerCase();
+        a.idempotencyKey = key;
         a.status = "PENDING";
-        a.nextAttemptAt = clock.instant();
+        a.nextAttemptAt = at;
         a.createdAt = clock.instant();
-        return repository.pendingAttempts(p.id).chain(pending -> pending.stream().anyMatch(x -> x.operation.equals(operation))
+        // the attempt being answered right now is already DONE in this session, even before it is flushed
+        return repository.pendingAttempts(p.id).chain(pending -> pending.stream()
+                .anyMatch(x -> x.operation.equals(operation) && "PENDING".equals(x.status))
                 ? Uni.createFrom().voidItem() : repository.persist(a));
     }
 

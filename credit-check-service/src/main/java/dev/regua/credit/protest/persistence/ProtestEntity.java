@@ -54,8 +54,16 @@ public class ProtestEntity {
     @Column(name = "notary_office")
     public String notaryOffice;
     public String protocol;
+    /** The day the notary registered the title and notified the debtor (apontamento, intimação). */
+    @Column(name = "notified_on")
+    public LocalDate notifiedOn;
+    /** The debtor's last day to pay at the notary office before the protest (3 business days, Lei 9.492/1997). */
+    @Column(name = "payment_deadline")
+    public LocalDate paymentDeadline;
     @Column(name = "protested_at")
     public Instant protestedAt;
+    @Column(name = "protested_on")
+    public LocalDate protestedOn;
     @Column(name = "consent_letter")
     public String consentLetter;
     @Column(name = "consent_issued_at")

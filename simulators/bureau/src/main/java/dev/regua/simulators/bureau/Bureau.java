@@ -34,6 +34,6 @@ public enum Bureau {
 
     /** What a client can ask a bureau. */
     public enum Operation {
-        LOGIN, REPORT, NOTICE, REGISTER, REMOVE, PROTEST, CONSENT, CANCEL_PROTEST
+        LOGIN, REPORT, NOTICE, REGISTER, REMOVE, PROTEST, PROTEST_STATUS, WITHDRAW_PROTEST, CONSENT, CANCEL_PROTEST
     }
 }

@@ -19,6 +19,7 @@ import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import dev.regua.kernel.calendar.BankCalendar;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -72,6 +73,7 @@ public final class BureauSimulator implements AutoCloseable {
     private final HttpServer server;
     private final ExecutorService executor = Executors.newVirtualThreadPerTaskExecutor();
     private final Clock clock = Clock.systemUTC();
+    private static final java.time.ZoneId SAO_PAULO = java.time.ZoneId.of("America/Sao_Paulo");
     private final AtomicLong sequence = new AtomicLong(100_000);
     private final Random random = new Random(42);
 
@@ -115,11 +117,23 @@ public final class BureauSimulator implements AutoCloseable {
         }
     }
 
-    /** A protest at a notary office; {@code state} is PROTESTED, CONSENT_GIVEN or CANCELLED. */
+    /**
+     * A title at a notary office. {@code state}: APONTADO (registered and the debtor notified — intimação; the debtor
+     * may pay until {@code paymentDeadline}, the third business day after the apontamento), WITHDRAWN (the creditor
+     * withdrew it before the protest — desistência), PROTESTED (the deadline passed unpaid; {@code protestedOn} is
+     * the deadline), CONSENT_GIVEN or CANCELLED.
+     */
     public record Protest(String protocol, String notaryOffice, String taxId, String titleNumber, BigDecimal amount,
-                          String state, Instant protestedAt, String consentLetter, Instant consentAt, Instant cancelledAt) {
+                          String state, Instant receivedAt, LocalDate presentedOn, LocalDate paymentDeadline,
+                          LocalDate protestedOn, String consentLetter, Instant consentAt, Instant cancelledAt) {
         Protest with(String newState, String letter, Instant consent, Instant cancelled) {
-            return new Protest(protocol, notaryOffice, taxId, titleNumber, amount, newState, protestedAt, letter, consent, cancelled);
+            return new Protest(protocol, notaryOffice, taxId, titleNumber, amount, newState, receivedAt, presentedOn,
+                    paymentDeadline, protestedOn, letter, consent, cancelled);
+        }
+
+        Protest protested() {
+            return new Protest(protocol, notaryOffice, taxId, titleNumber, amount, "PROTESTED", receivedAt, presentedOn,
+                    paymentDeadline, paymentDeadline, consentLetter, consentAt, cancelledAt);
         }
     }
 
@@ -253,7 +267,7 @@ public final class BureauSimulator implements AutoCloseable {
     }
 
     public List<Protest> protests() {
-        return protests.values().stream().sorted((a, b) -> a.protestedAt().compareTo(b.protestedAt())).toList();
+        return protests.values().stream().sorted((a, b) -> a.receivedAt().compareTo(b.receivedAt())).toList();
     }
 
     public List<Registration> registrationsOf(String taxId) {
@@ -303,7 +317,8 @@ public final class BureauSimulator implements AutoCloseable {
                 Registration target = registrations.get(bureau + "/" + removalProtocol(bureau, rest, json));
                 taxId = target == null ? null : target.taxId();
             }
-            if (operation == Operation.CONSENT || operation == Operation.CANCEL_PROTEST) {
+            if (operation == Operation.CONSENT || operation == Operation.CANCEL_PROTEST || operation == Operation.WITHDRAW_PROTEST
+                    || operation == Operation.PROTEST_STATUS) {
                 Protest target = protests.get(protestProtocol(rest));
                 taxId = target == null ? null : target.taxId();
             }
@@ -381,10 +396,14 @@ public final class BureauSimulator implements AutoCloseable {
                 yield null;
             }
             case NOTARY -> {
-                if (!post) {
+                if (method.equals("GET") && rest.matches("/v1/titulos/[^/]+")) {
+                    yield Operation.PROTEST_STATUS;
+                } else if (!post) {
                     yield null;
                 } else if (rest.equals("/v1/titulos")) {
                     yield Operation.PROTEST;
+                } else if (rest.matches("/v1/titulos/[^/]+/desistencia")) {
+                    yield Operation.WITHDRAW_PROTEST;
                 } else if (rest.matches("/v1/titulos/[^/]+/anuencia")) {
                     yield Operation.CONSENT;
                 } else if (rest.matches("/v1/titulos/[^/]+/cancelamento")) {
@@ -455,7 +474,7 @@ public final class BureauSimulator implements AutoCloseable {
     }
 
     private Answer idempotent(Bureau bureau, Operation operation, String key, String body, java.util.function.Supplier<Answer> work) {
-        if (key == null || operation == Operation.REPORT || operation == Operation.LOGIN) {
+        if (key == null || operation == Operation.REPORT || operation == Operation.LOGIN || operation == Operation.PROTEST_STATUS) {
             return work.get();
         }
         String slot = bureau + "/" + operation + "/" + key;
@@ -491,6 +510,8 @@ public final class BureauSimulator implements AutoCloseable {
             case REGISTER -> register(bureau, debt(bureau, json));
             case REMOVE -> remove(bureau, removalProtocol(bureau, rest, json), removalReason(bureau, json));
             case PROTEST -> protest(json);
+            case PROTEST_STATUS -> protestStatus(protestProtocol(rest), query(exchange.getRequestURI()).get("dataReferencia"));
+            case WITHDRAW_PROTEST -> withdrawProtest(protestProtocol(rest), json.path("dataReferencia").asText(null));
             case CONSENT -> consent(protestProtocol(rest));
             case CANCEL_PROTEST -> cancelProtest(protestProtocol(rest));
         };
@@ -567,28 +588,108 @@ public final class BureauSimulator implements AutoCloseable {
 
     private static String protestProtocol(String rest) {
         String[] parts = rest.split("/");
+        if (parts.length == 4) { // /v1/titulos/{protocolo}
+            return parts[3];
+        }
         return parts.length >= 2 ? parts[parts.length - 2] : null;
     }
 
-    /** CRA: a title (the debt) sent for protest; the notary office protests it (simplified: at once). */
+    /**
+     * CRA: a title (the debt) presented for protest. The office registers it (apontamento) and notifies the debtor
+     * (intimação) the day it is presented ({@code dataApresentacao}, the creditor's business date; else today in
+     * São Paulo); the debtor may pay until the third business day after it (Lei 9.492/1997 art. 12); then, unless
+     * paid or withdrawn, the title is protested.
+     */
     private Answer protest(JsonNode j) {
         DebtRequest debt = debt(Bureau.NOTARY, j);
         Optional<Answer> invalid = validate(Bureau.NOTARY, debt, false);
         if (invalid.isPresent()) {
             return invalid.get();
         }
-        boolean duplicate = protests.values().stream().anyMatch(p -> !p.state().equals("CANCELLED")
+        boolean duplicate = protests.values().stream().anyMatch(p -> !p.state().equals("CANCELLED") && !p.state().equals("WITHDRAWN")
                 && p.taxId().equals(debt.taxId()) && p.titleNumber().equals(debt.contract()));
         if (duplicate) {
             return error(Bureau.NOTARY, 409, "TITULO_JA_PROTESTADO", "title " + debt.contract() + " is already protested");
         }
+        LocalDate presented;
+        try {
+            presented = j.hasNonNull("dataApresentacao") ? LocalDate.parse(j.get("dataApresentacao").asText())
+                    : LocalDate.ofInstant(clock.instant(), SAO_PAULO);
+        } catch (java.time.format.DateTimeParseException e) {
+            return error(Bureau.NOTARY, 400, "INVALID_REQUEST", "dataApresentacao must be a date (YYYY-MM-DD)");
+        }
         Instant now = clock.instant();
         String protocol = nextProtocol(Bureau.NOTARY);
         String office = "1º Tabelião de Protesto de Letras e Títulos de " + j.path("devedor").path("endereco").path("cidade").asText("São Paulo");
-        protests.put(protocol, new Protest(protocol, office, debt.taxId(), debt.contract(), debt.amount(), "PROTESTED", now, null, null, null));
-        ObjectNode o = JSON.createObjectNode().put("protocolo", protocol).put("cartorio", office).put("situacao", "PROTESTADO")
-                .put("dataProtesto", now.toString());
-        return new Answer(201, o.toString());
+        LocalDate deadline = BankCalendar.national().plusBusinessDays(presented, 3);
+        Protest p = new Protest(protocol, office, debt.taxId(), debt.contract(), debt.amount(), "APONTADO", now, presented, deadline,
+                null, null, null, null);
+        protests.put(protocol, p);
+        return new Answer(201, titleJson(p).put("dataIntimacao", presented.toString()).toString());
+    }
+
+    private static ObjectNode titleJson(Protest p) {
+        String situacao = switch (p.state()) {
+            case "APONTADO" -> "APONTADO";
+            case "WITHDRAWN" -> "RETIRADO";
+            case "PROTESTED" -> "PROTESTADO";
+            case "CONSENT_GIVEN" -> "ANUENCIA_REGISTRADA";
+            default -> "CANCELADO";
+        };
+        ObjectNode o = JSON.createObjectNode().put("protocolo", p.protocol()).put("cartorio", p.notaryOffice()).put("situacao", situacao)
+                .put("dataApontamento", p.presentedOn().toString()).put("prazoPagamento", p.paymentDeadline().toString());
+        if (p.protestedOn() != null) {
+            o.put("dataProtesto", p.protestedOn().toString());
+        }
+        return o;
+    }
+
+    /** The title as of {@code reference}: once its payment deadline is over (and it was neither paid nor withdrawn), protested. */
+    private Protest asOf(Protest p, LocalDate reference) {
+        if (p.state().equals("APONTADO") && reference.isAfter(p.paymentDeadline())) {
+            Protest protested = p.protested();
+            protests.put(p.protocol(), protested);
+            return protested;
+        }
+        return p;
+    }
+
+    /** CRA: where a title stands on the creditor's date {@code dataReferencia} (the day's return, "retorno"). */
+    private Answer protestStatus(String protocol, String reference) {
+        Protest p = protests.get(protocol);
+        if (p == null) {
+            return error(Bureau.NOTARY, 404, "TITULO_NAO_ENCONTRADO", "no title " + protocol);
+        }
+        LocalDate ref;
+        try {
+            ref = LocalDate.parse(reference);
+        } catch (RuntimeException e) {
+            return error(Bureau.NOTARY, 400, "INVALID_REQUEST", "dataReferencia (YYYY-MM-DD) is required");
+        }
+        return new Answer(200, titleJson(asOf(p, ref)).toString());
+    }
+
+    /** CRA: the creditor withdraws a title before it is protested (desistência), e.g. because the debt was paid. */
+    private Answer withdrawProtest(String protocol, String reference) {
+        Protest p = protests.get(protocol);
+        if (p == null) {
+            return error(Bureau.NOTARY, 404, "TITULO_NAO_ENCONTRADO", "no title " + protocol);
+        }
+        LocalDate ref;
+        try {
+            ref = LocalDate.parse(reference);
+        } catch (RuntimeException e) {
+            return error(Bureau.NOTARY, 400, "INVALID_REQUEST", "dataReferencia (YYYY-MM-DD) is required");
+        }
+        p = asOf(p, ref);
+        if (p.state().equals("APONTADO")) {
+            p = p.with("WITHDRAWN", null, null, null);
+            protests.put(protocol, p);
+        }
+        if (!p.state().equals("WITHDRAWN")) {
+            return error(Bureau.NOTARY, 409, "TITULO_JA_PROTESTADO", "title " + protocol + " was protested on " + p.protestedOn());
+        }
+        return new Answer(200, titleJson(p).put("dataRetirada", ref.toString()).toString());
     }
 
     /** The creditor's electronic consent (carta de anuência): the debtor may now have the protest cancelled. */
@@ -596,6 +697,9 @@ public final class BureauSimulator implements AutoCloseable {
         Protest p = protests.get(protocol);
         if (p == null) {
             return error(Bureau.NOTARY, 404, "TITULO_NAO_ENCONTRADO", "no protest " + protocol);
+        }
+        if (p.state().equals("APONTADO") || p.state().equals("WITHDRAWN")) {
+            return error(Bureau.NOTARY, 422, "TITULO_NAO_PROTESTADO", "title " + protocol + " is not protested");
         }
         if (p.state().equals("PROTESTED")) {
             p = p.with("CONSENT_GIVEN", "ANU-" + sequence.incrementAndGet(), clock.instant(), null);
@@ -611,8 +715,8 @@ public final class BureauSimulator implements AutoCloseable {
         if (p == null) {
             return error(Bureau.NOTARY, 404, "TITULO_NAO_ENCONTRADO", "no protest " + protocol);
         }
-        if (p.state().equals("PROTESTED")) {
-            return error(Bureau.NOTARY, 422, "ANUENCIA_REQUERIDA", "cancellation needs the creditor's consent first");
+        if (p.state().equals("PROTESTED") || p.state().equals("APONTADO") || p.state().equals("WITHDRAWN")) {
+            return error(Bureau.NOTARY, 422, "ANUENCIA_REQUERIDA", "cancellation needs a protest and the creditor's consent first");
         }
         if (p.state().equals("CONSENT_GIVEN")) {
             p = p.with("CANCELLED", p.consentLetter(), p.consentAt(), clock.instant());

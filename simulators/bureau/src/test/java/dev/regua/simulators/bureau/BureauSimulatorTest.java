@@ -114,16 +114,47 @@ class BureauSimulatorTest {
     }
 
     @Test
-    void aProtestIsCancelledOnlyAfterTheCreditorsConsent() throws Exception {
-        JsonNode protest = json(cra("/v1/titulos", "p-1", bvDebt(null)), 201);
-        String protocol = protest.get("protocolo").asText();
-        assertEquals("PROTESTADO", protest.get("situacao").asText());
+    void aTitleIsProtestedOnlyAfterThreeBusinessDaysAndCancelledOnlyAfterTheCreditorsConsent() throws Exception {
+        // presented on Friday 2 October 2026: the debtor may pay until Wednesday the 7th (Monday 5, Tuesday 6, Wednesday 7)
+        JsonNode title = json(cra("/v1/titulos", "p-1", withPresentation(bvDebt(null), "2026-10-02")), 201);
+        String protocol = title.get("protocolo").asText();
+        assertEquals("APONTADO", title.get("situacao").asText());
+        assertEquals("2026-10-02", title.get("dataIntimacao").asText());
+        assertEquals("2026-10-07", title.get("prazoPagamento").asText());
+        assertEquals(422, cra("/v1/titulos/" + protocol + "/anuencia", "a-0", "{}").statusCode(), "nothing to consent to yet");
+        assertEquals("APONTADO", json(craStatus(protocol, "2026-10-07"), 200).get("situacao").asText(), "the last day to pay");
+        JsonNode protested = json(craStatus(protocol, "2026-10-08"), 200);
+        assertEquals("PROTESTADO", protested.get("situacao").asText());
+        assertEquals("2026-10-07", protested.get("dataProtesto").asText());
+        assertEquals(409, cra("/v1/titulos/" + protocol + "/desistencia", "w-1", "{\"dataReferencia\":\"2026-10-08\"}").statusCode(),
+                "too late to withdraw");
         assertEquals(422, cra("/v1/titulos/" + protocol + "/cancelamento", "c-0", "{}").statusCode());
         JsonNode consent = json(cra("/v1/titulos/" + protocol + "/anuencia", "a-1", "{}"), 201);
         assertTrue(consent.path("cartaAnuencia").path("numero").asText().startsWith("ANU-"));
         json(cra("/v1/titulos/" + protocol + "/cancelamento", "c-1", "{}"), 200);
         assertEquals("CANCELLED", sim.protests().get(0).state());
         assertEquals(1, sim.received(Bureau.NOTARY, Operation.PROTEST).size());
+    }
+
+    @Test
+    void aTitleWithdrawnBeforeItsDeadlineIsNeverProtested() throws Exception {
+        String protocol = json(cra("/v1/titulos", "p-2", withPresentation(bvDebt(null), "2026-10-05")), 201).get("protocolo").asText();
+        JsonNode withdrawn = json(cra("/v1/titulos/" + protocol + "/desistencia", "w-2", "{\"dataReferencia\":\"2026-10-08\"}"), 200);
+        assertEquals("RETIRADO", withdrawn.get("situacao").asText());
+        assertEquals("RETIRADO", json(craStatus(protocol, "2026-10-20"), 200).get("situacao").asText());
+        assertEquals("WITHDRAWN", sim.protests().get(0).state());
+        assertEquals(400, craStatus(protocol, "yesterday").statusCode());
+        // the same title may be presented again later
+        json(cra("/v1/titulos", "p-3", withPresentation(bvDebt(null), "2026-11-03")), 201);
+    }
+
+    private HttpResponse<String> craStatus(String protocol, String reference) throws Exception {
+        return http.send(HttpRequest.newBuilder(URI.create(sim.baseUrl(Bureau.NOTARY) + "/v1/titulos/" + protocol + "?dataReferencia=" + reference))
+                .header("x-api-key", BureauSimulator.NOTARY_API_KEY).GET().build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String withPresentation(String debt, String date) {
+        return debt.substring(0, debt.length() - 1) + ",\"dataApresentacao\":\"" + date + "\"}";
     }
 
     @Test
