@@ -335,6 +335,56 @@ class NegativationLifecycleIT {
     }
 
     @Test
+    void aRejectedDisputeRestoresTheRegistrationAndAnUpheldOneRemovesItForGood() {
+        clock.setTo(Instant.parse("2026-09-01T12:00:00Z"));
+        Debtor ivo = new Debtor("PE", LocalDate.of(2026, 7, 10), "330.00");
+        ivo.isOverdue();
+        kafka().publish(KafkaEvents.Envelope.of(ivo.command("NOTICE", ivo.key("NOTICE"))));
+        await(() -> assertEquals("NOTICE_SENT", ivo.stateNow()));
+        clock.setTo(Instant.parse("2026-09-14T12:00:00Z"));
+        kafka().publish(KafkaEvents.Envelope.of(ivo.command("REGISTER", ivo.key("REGISTER"))));
+        await(() -> assertEquals("REGISTERED", ivo.stateNow()));
+        String id = ivo.negativation().getString("[0].id");
+        String resolution = "/api/credit/negativations/" + id + "/dispute/resolution";
+
+        given().auth().oauth2(staff()).contentType(ContentType.JSON).body(Map.of("outcome", "REJECTED", "note", "not disputed"))
+                .post(resolution).then().statusCode(422).body("rule", equalTo("negativation-not-disputed"));
+        given().auth().oauth2(staff()).contentType(ContentType.JSON).body(Map.of("reason", "debtor says the amount is wrong"))
+                .post("/api/credit/negativations/" + id + "/dispute").then().statusCode(200);
+        await(() -> assertEquals("SUSPENDED", ivo.stateNow()));
+
+        given().auth().oauth2(staff()).contentType(ContentType.JSON).body(Map.of("outcome", "MAYBE", "note", "x"))
+                .post(resolution).then().statusCode(400);
+        given().auth().oauth2(staff()).contentType(ContentType.JSON).body(Map.of("outcome", "REJECTED", "note", " "))
+                .post(resolution).then().statusCode(400).body("errors[0].field", equalTo("note"));
+        String visao = KeycloakTokens.password(LocalInfraTestResource.infra().realmUrl(), "regua-console", "bruno", "bruno");
+        given().auth().oauth2(visao).contentType(ContentType.JSON).body(Map.of("outcome", "UPHELD", "note", "not mine"))
+                .post(resolution).then().statusCode(404);
+
+        // the contract and invoice prove the amount: the registration is restored under a new key
+        given().auth().oauth2(staff()).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "REJECTED", "note", "signed contract and invoice confirm the amount"))
+                .post(resolution).then().statusCode(200).body("state", equalTo("REGISTRATION_REQUESTED"));
+        await(() -> assertEquals("REGISTERED", ivo.stateNow()));
+        List<Map<String, Object>> records = simulator().registrations(ivo.taxId);
+        assertEquals(List.of("REMOVED", "ACTIVE"), records.stream().map(r -> r.get("state")).toList());
+        assertEquals(2, simulator().requests(ivo.taxId, "REGISTER").stream().map(r -> r.get("idempotencyKey")).distinct().count());
+
+        // disputed again, and this time the debtor is right
+        given().auth().oauth2(staff()).contentType(ContentType.JSON).body(Map.of("reason", "paid in cash, receipt shown"))
+                .post("/api/credit/negativations/" + id + "/dispute").then().statusCode(200);
+        await(() -> assertEquals("SUSPENDED", ivo.stateNow()));
+        given().auth().oauth2(staff()).contentType(ContentType.JSON).body(Map.of("outcome", "UPHELD", "note", "receipt is genuine"))
+                .post(resolution).then().statusCode(200).body("state", equalTo("REMOVED")).body("reason", equalTo("DISPUTE_UPHELD"));
+        assertEquals(List.of("REMOVED", "REMOVED"), simulator().registrations(ivo.taxId).stream().map(r -> r.get("state")).toList());
+        assertEquals(List.of("NOTICE_REQUESTED", "NOTICE_SENT", "REGISTRATION_REQUESTED", "REGISTERED", "DISPUTED", "SUSPENDED:DISPUTE",
+                "REGISTRATION_REQUESTED:DISPUTE_REJECTED", "REGISTERED", "DISPUTED", "SUSPENDED:DISPUTE", "REMOVED:DISPUTE_UPHELD"),
+                ivo.states().stream().map(st -> st.startsWith("DISPUTED") ? "DISPUTED" : st).toList());
+        given().auth().oauth2(staff()).contentType(ContentType.JSON).body(Map.of("outcome", "REJECTED", "note", "changed my mind"))
+                .post(resolution).then().statusCode(422);
+    }
+
+    @Test
     void theTenantPolicyIsValidatedAndKeptPerTenant() {
         given().auth().oauth2(token()).contentType(ContentType.JSON)
                 .body(Map.of("bureau", "SERASA", "minimumAmount", "50.00", "noticeWaitDays", 5, "noticeWaitDaysSaoPaulo", 15))
@@ -354,6 +404,10 @@ class NegativationLifecycleIT {
 
     private SimulatorAdmin simulator() {
         return new SimulatorAdmin(simulatorUrl);
+    }
+
+    private static String staff() {
+        return KeycloakTokens.password(LocalInfraTestResource.infra().realmUrl(), "regua-console", "ana", "ana");
     }
 
     private static String token() {

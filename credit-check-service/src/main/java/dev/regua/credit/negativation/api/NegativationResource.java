@@ -49,6 +49,14 @@ public class NegativationResource {
     public record DisputeRequest(@NotBlank @Size(max = 300) String reason) {
     }
 
+    /** How staff resolved a dispute: UPHELD (the debtor was right) or REJECTED (the debt stands), and why. */
+    public record ResolutionRequest(@NotNull Outcome outcome, @NotBlank @Size(max = 280) String note) {
+    }
+
+    public enum Outcome {
+        UPHELD, REJECTED
+    }
+
     @GET
     @Path("/payers/{payerId}/negativations")
     @WithSession
@@ -90,6 +98,18 @@ public class NegativationResource {
     public Uni<NegativationView> dispute(@PathParam("id") UUID id, @Valid @NotNull DisputeRequest request) {
         String tenantId = tenant.tenantId();
         return negativations.dispute(tenantId, id, request.reason())
+                .chain(n -> policies.policyFor(tenantId).chain(policy -> view(n, policy.rules())));
+    }
+
+    @POST
+    @Path("/negativations/{id}/dispute/resolution")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @WithTransaction
+    @RolesAllowed({"staff", "tenant-admin"})
+    @Operation(summary = "Resolve the debtor's dispute: UPHELD ends the negativação (REMOVED), REJECTED restores the registration")
+    public Uni<NegativationView> resolveDispute(@PathParam("id") UUID id, @Valid @NotNull ResolutionRequest request) {
+        String tenantId = tenant.tenantId();
+        return negativations.resolveDispute(tenantId, id, request.outcome() == Outcome.UPHELD, request.note().trim())
                 .chain(n -> policies.policyFor(tenantId).chain(policy -> view(n, policy.rules())));
     }
 

@@ -238,6 +238,68 @@ public class NegativationService {
         });
     }
 
+    /**
+     * Staff resolve a dispute that suspended the negativação. Upheld (the debtor was right): it ends — {@code REMOVED}
+     * when it had been registered (the bureau already took it down), else {@code REFUSED} — with reason
+     * {@code DISPUTE_UPHELD}. Rejected (the debt stands): a registration is restored — registered again with a new key
+     * ({@code REGISTRATION_REQUESTED} → {@code REGISTERED}, reason {@code DISPUTE_REJECTED}) when the debt is still open,
+     * within 5 years and above the minimum, else it ends {@code REMOVED} with the reason; a negativação disputed before
+     * registration goes back to {@code NOTICE_SENT} (or asks for the notice again).
+     */
+    public Uni<NegativationEntity> resolveDispute(String tenantId, UUID id, boolean upheld, String note) {
+        return repository.negativation(tenantId, id).chain(n -> {
+            if (n == null) {
+                throw new ResourceNotFoundException("no negativação " + id);
+            }
+            NegativationState state = NegativationState.valueOf(n.state);
+            if (state == NegativationState.DISPUTED) {
+                throw new BusinessRuleException("negativation-dispute-pending",
+                        "the bureau has not confirmed the suspension yet; resolve the dispute once the negativação is SUSPENDED");
+            }
+            if (state != NegativationState.SUSPENDED) {
+                throw new BusinessRuleException("negativation-not-disputed",
+                        "a negativação in state " + state + " has no dispute to resolve");
+            }
+            boolean wasRegistered = n.registrationProtocol != null;
+            if (upheld) {
+                return transition(n, wasRegistered ? NegativationState.REMOVED : NegativationState.REFUSED,
+                        NegativationRules.DISPUTE_UPHELD, null).chain(() -> note(n, note)).replaceWith(n);
+            }
+            if (!wasRegistered) {
+                if (n.noticeSentOn != null) {
+                    return transition(n, NegativationState.NOTICE_SENT, NegativationRules.DISPUTE_REJECTED, null)
+                            .chain(() -> note(n, note)).replaceWith(n);
+                }
+                return transition(n, NegativationState.NOTICE_REQUESTED, NegativationRules.DISPUTE_REJECTED, null)
+                        .chain(() -> schedule(n, "NOTICE")).chain(() -> note(n, note)).replaceWith(n);
+            }
+            return today(tenantId).chain(today -> policies.policyFor(tenantId).chain(policy -> repository.debts(n.id)
+                    .chain(debts -> evaluate(n, debts).chain(evaluated -> {
+                        BigDecimal open = openAmount(debts, evaluated);
+                        Optional<String> refusal = NegativationRules.refuseRegistration(n.noticeSentOn, n.debtorState, evaluated,
+                                open, today, policy.rules());
+                        if (refusal.isPresent()) {
+                            return transition(n, NegativationState.REMOVED, refusal.get(), null);
+                        }
+                        n.amount = open;
+                        n.removalReason = null;
+                        n.removalRequestedAt = null;
+                        n.removalDeadline = null;
+                        n.removedAt = null;
+                        return transition(n, NegativationState.REGISTRATION_REQUESTED, NegativationRules.DISPUTE_REJECTED, null)
+                                // a new key: the first registration's key would answer the removed record again
+                                .chain(() -> schedule(n, "REGISTER", "regua:" + n.tenantId + ":" + n.id + ":register:restored-"
+                                        + UUID.randomUUID()));
+                    }))).chain(() -> note(n, note)).replaceWith(n));
+        });
+    }
+
+    /** Staff's note on a decision, kept in the history (no event: the state change carries the event). */
+    private Uni<Void> note(NegativationEntity n, String note) {
+        NegativationState state = NegativationState.valueOf(n.state);
+        return record(n, state, state, "resolution: " + note, null);
+    }
+
     // ---- bureau answers (called by the attempt runner) ------------------------------------------------------
 
     Uni<Void> noticeSent(NegativationEntity n, BureauPort.NoticeReceipt receipt) {
@@ -326,13 +388,22 @@ public class NegativationService {
     }
 
     private Uni<Void> schedule(NegativationEntity n, String operation) {
+        // stable for this negativação and operation (a removal: for the registration it removes), so a retry after a
+        // timeout carries the same key; a registration restored after a rejected dispute is removed under its own key
+        String key = "regua:" + n.tenantId + ":" + n.id + ":" + operation.toLowerCase();
+        if (operation.equals("REMOVE") && n.registrationProtocol != null) {
+            key = key + ":" + n.registrationProtocol;
+        }
+        return schedule(n, operation, key);
+    }
+
+    private Uni<Void> schedule(NegativationEntity n, String operation, String idempotencyKey) {
         BureauAttemptEntity a = new BureauAttemptEntity();
         a.id = UUID.randomUUID();
         a.tenantId = n.tenantId;
         a.negativationId = n.id;
         a.operation = operation;
-        // stable for this negativação and operation: a retry after a timeout carries the same key
-        a.idempotencyKey = "regua:" + n.tenantId + ":" + n.id + ":" + operation.toLowerCase();
+        a.idempotencyKey = idempotencyKey;
         a.status = "PENDING";
         a.nextAttemptAt = clock.instant();
         a.createdAt = clock.instant();

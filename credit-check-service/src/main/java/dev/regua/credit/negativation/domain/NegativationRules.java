@@ -21,6 +21,10 @@ public final class NegativationRules {
     public static final String BELOW_MINIMUM = "BELOW_MINIMUM";
     public static final String NO_ADDRESS = "NO_ADDRESS";
     public static final String DISPUTED = "DISPUTED";
+    /** Staff upheld the debtor's dispute: the negativação ends. */
+    public static final String DISPUTE_UPHELD = "DISPUTE_UPHELD";
+    /** Staff rejected the debtor's dispute: the registration is restored. */
+    public static final String DISPUTE_REJECTED = "DISPUTE_REJECTED";
 
     private NegativationRules() {
     }
