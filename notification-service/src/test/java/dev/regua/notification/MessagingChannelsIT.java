@@ -17,6 +17,7 @@ import dev.regua.contract.Topics;
 import dev.regua.contract.billing.PayerConsent;
 import dev.regua.contract.billing.PayerRegistered;
 import dev.regua.contract.billing.PayerUpdated;
+import dev.regua.contract.billing.TenantProfileUpdated;
 import dev.regua.contract.dunning.NotificationRequested;
 import dev.regua.infra.KeycloakTokens;
 import dev.regua.infra.MailMessage;
@@ -446,7 +447,8 @@ class MessagingChannelsIT {
         given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .post("/api/notifications/test-messages").then().statusCode(400);
         given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("channel", "SMS", "to", to)).post("/api/notifications/test-messages").then().statusCode(400)
+                .body(Map.of("channel", "SMS", "to", to, "creditor", Map.of("legalName", "Clínica Odontológica Sorriso Ltda")))
+                .post("/api/notifications/test-messages").then().statusCode(400)
                 .body("errors[0].field", equalTo("creditor"));
 
         String encoded = java.net.URLEncoder.encode(to, java.nio.charset.StandardCharsets.UTF_8);
@@ -567,5 +569,37 @@ class MessagingChannelsIT {
                 "each send has its own reference");
     }
 
+    @Test
+    void aTestMessageWithoutACreditorShowsTheTenantsProfileFromBillingAndIsRefusedWhileTheTenantHasNone() {
+        clock.setTo(Instant.parse("2026-03-11T15:00:00Z"));
+        // otica-visao's profile never reached notification: a clear 422, nothing queued
+        given().auth().oauth2(visao()).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("channel", "EMAIL", "to", "teste@otica-visao.example")).post("/api/notifications/test-messages")
+                .then().statusCode(422).body("rule", equalTo("tenant-profile-required"));
+
+        TenantProfileUpdated g = GoldenSamples.payload(EventType.TENANT_PROFILE_UPDATED, TenantProfileUpdated.class);
+        String cnpj = "44.555.666/0001-" + (10 + ThreadLocalRandom.current().nextInt(89));
+        TenantProfileUpdated profile = new TenantProfileUpdated(UUID.randomUUID().toString(), "clinica-sorriso",
+                "Sorriso Odontologia Integrada Ltda", g.tradeName(), cnpj, g.address(), g.timeZone(), g.vertical(), g.state(),
+                g.cityIbgeCode(), g.cityHolidays());
+        KafkaEvents.Envelope envelope = KafkaEvents.Envelope.of(profile);
+        kafka().publish(envelope);
+        kafka().publish(envelope); // redelivered: kept once
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                cnpj.equals(query("select cnpj from tenant_profile where tenant_id = ?", "clinica-sorriso")));
+
+        String email = "perfil-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        given().auth().oauth2(sorriso()).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("channel", "EMAIL", "to", email)).post("/api/notifications/test-messages")
+                .then().statusCode(202).body("queued", equalTo(true));
+        MailMessage mail = LocalInfraTestResource.infra().mailbox().awaitMessages(email, 1, Duration.ofSeconds(60)).get(0);
+        assertTrue(mail.body().contains(cnpj) && mail.body().contains("Sorriso Odontologia Integrada Ltda")
+                && mail.body().contains("Rua das Flores"), "the supplier's identity from the tenant's profile (CDC art. 42-A)");
+
+        // another tenant's profile is never used
+        given().auth().oauth2(visao()).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("channel", "EMAIL", "to", "teste@otica-visao.example")).post("/api/notifications/test-messages")
+                .then().statusCode(422);
+    }
 
 }
