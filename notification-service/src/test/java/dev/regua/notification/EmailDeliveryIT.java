@@ -57,14 +57,14 @@ class EmailDeliveryIT {
         publish(command, id);                           // redelivered
         publish(command, UUID.randomUUID().toString()); // re-issued under a new message id, same idempotency key
 
-        MailMessage mail = LocalInfraTestResource.infra().mailbox().awaitMessages(email, 1, Duration.ofSeconds(30)).get(0);
+        MailMessage mail = LocalInfraTestResource.infra().mailbox().awaitMessages(email, 1, Duration.ofSeconds(60)).get(0);
         assertEquals("Clínica Sorriso: parcela 1/3 em aberto desde 10/03/2026", mail.subject());
         assertTrue(mail.body().contains("R$ 306,10"), mail.body());
         assertTrue(mail.body().contains("CNPJ 11.222.333/0001-81"), mail.body());
         assertTrue(mail.raw().contains("X-Regua-Idempotency-Key: " + command.idempotencyKey()), "the idempotency key travels with the mail");
 
         String token = KeycloakTokens.clientCredentials(LocalInfraTestResource.infra().realmUrl(), "sorriso-integration", "sorriso-integration-secret");
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().auth().oauth2(token).get("/api/notifications/payers/" + payerId + "/messages").then().statusCode(200)
                         .body("size()", equalTo(1)).body("[0].status", equalTo("SENT")));
         sleepSeconds(3);
@@ -84,14 +84,16 @@ class EmailDeliveryIT {
         publish(command(late, lateEmail, "before-due", Instant.parse("2026-03-09T12:00:00Z"), Instant.parse("2026-03-10T23:59:00Z")), UUID.randomUUID().toString());
 
         String token = KeycloakTokens.clientCredentials(LocalInfraTestResource.infra().realmUrl(), "sorriso-integration", "sorriso-integration-secret");
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().auth().oauth2(token).get("/api/notifications/payers/" + late + "/messages").then()
                         .body("[0].status", equalTo("FAILED")));
-        given().auth().oauth2(token).get("/api/notifications/payers/" + early + "/messages").then().body("[0].status", equalTo("QUEUED"));
+        // the early command's intake goes through Kafka too: await it at the earlier time, before the clock moves
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().auth().oauth2(token).get("/api/notifications/payers/" + early + "/messages").then().body("[0].status", equalTo("QUEUED")));
         assertTrue(LocalInfraTestResource.infra().mailbox().messagesFor(earlyEmail).isEmpty(), "not before its time");
 
         clock.setTo(Instant.parse("2026-03-12T12:30:00Z"));
-        List<MailMessage> mails = LocalInfraTestResource.infra().mailbox().awaitMessages(earlyEmail, 1, Duration.ofSeconds(20));
+        List<MailMessage> mails = LocalInfraTestResource.infra().mailbox().awaitMessages(earlyEmail, 1, Duration.ofSeconds(60));
         assertEquals("Clínica Sorriso: sua parcela 1/3 vence em 10/03/2026", mails.get(0).subject());
         assertTrue(LocalInfraTestResource.infra().mailbox().messagesFor(lateEmail).isEmpty(), "never after its window");
     }

@@ -17,6 +17,7 @@ import dev.regua.contract.Topics;
 import dev.regua.contract.billing.PayerConsent;
 import dev.regua.contract.billing.PayerRegistered;
 import dev.regua.contract.billing.PayerUpdated;
+import dev.regua.contract.billing.TenantProfileUpdated;
 import dev.regua.contract.dunning.NotificationRequested;
 import dev.regua.infra.KeycloakTokens;
 import dev.regua.infra.MailMessage;
@@ -126,7 +127,7 @@ class MessagingChannelsIT {
 
     /** Waits until the consent read model holds the payer with these opted-out channels. */
     private static void awaitContact(String tenant, String payerId, String optedOut) {
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() ->
                 optedOut.equals(query("select opted_out_channels from payer_contact where tenant_id = ? and payer_id = ?::uuid", tenant, payerId)));
     }
 
@@ -174,7 +175,7 @@ class MessagingChannelsIT {
         kafka().publish(new KafkaEvents.Envelope(UUID.randomUUID().toString(), command));
 
         String digits = whatsapp.substring(1);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !simulator.requests("whatsapp", digits).isEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !simulator.requests("whatsapp", digits).isEmpty());
         JsonNode request = simulator.requests("whatsapp", digits).get(0);
         assertEquals("/v21.0/109876543210/messages", request.get("path").asText());
         assertEquals("Bearer EAAG-test-token", request.at("/headers/authorization").asText());
@@ -185,6 +186,7 @@ class MessagingChannelsIT {
         assertEquals("template", body.get("type").asText());
         assertEquals("cobranca_atraso_1", body.at("/template/name").asText());
         assertEquals("pt_BR", body.at("/template/language/code").asText());
+        assertTrue(body.get("biz_opaque_callback_data").asText().startsWith("regua:"), "our send reference, echoed in Meta's statuses");
         JsonNode parameters = body.at("/template/components/0/parameters");
         assertEquals("Maria", parameters.get(0).get("text").asText());
         assertEquals("R$ 306,10", parameters.get(3).get("text").asText());
@@ -229,12 +231,12 @@ class MessagingChannelsIT {
         kafka().publish(new KafkaEvents.Envelope(UUID.randomUUID().toString(),
                 command("clinica-sorriso", payerId, email, sms, "SP", List.of("WHATSAPP", "SMS", "EMAIL"), "overdue-first")));
 
-        MailMessage mail = LocalInfraTestResource.infra().mailbox().awaitMessages(email, 1, Duration.ofSeconds(40)).get(0);
+        MailMessage mail = LocalInfraTestResource.infra().mailbox().awaitMessages(email, 1, Duration.ofSeconds(60)).get(0);
         assertEquals("Clínica Sorriso: parcela 1/3 em aberto desde 10/03/2026", mail.subject());
         assertEquals(1, simulator.requests("whatsapp", whatsapp.substring(1)).size());
         JsonNode twilio = simulator.requests("twilio", java.net.URLEncoder.encode(sms, java.nio.charset.StandardCharsets.UTF_8)).get(0);
         assertEquals(400, twilio.get("answeredStatus").asInt(), "21211: invalid number, not retried");
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonPath m = messages(token, payerId);
             assertEquals("SENT", m.getString("[0].status"));
             assertEquals("EMAIL", m.getString("[0].channel"));
@@ -256,7 +258,7 @@ class MessagingChannelsIT {
         kafka().publish(new KafkaEvents.Envelope(UUID.randomUUID().toString(),
                 command("otica-visao", payerId, null, sms, "RJ", List.of("SMS"), "overdue-first")));
 
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertEquals("2026-03-16T12:00:00Z", messages(token, payerId).getString("[0].nextAttemptAt"), "Monday 09:00 in Rio"));
         clock.setTo(Instant.parse("2026-03-14T15:00:00Z")); // Saturday noon
         Thread.sleep(2000);
@@ -264,7 +266,7 @@ class MessagingChannelsIT {
         assertTrue(simulator.requests("zenvia", sms.substring(1)).isEmpty(), "nothing on Saturday in RJ");
 
         clock.setTo(Instant.parse("2026-03-16T12:00:30Z"));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !simulator.requests("zenvia", sms.substring(1)).isEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !simulator.requests("zenvia", sms.substring(1)).isEmpty());
         JsonNode request = simulator.requests("zenvia", sms.substring(1)).get(0);
         assertEquals("/v2/channels/sms/messages", request.get("path").asText());
         assertEquals("zenvia-api-token-test", request.at("/headers/x-api-token").asText());
@@ -275,7 +277,7 @@ class MessagingChannelsIT {
         String text = body.at("/contents/0/text").asText();
         assertTrue(text.contains("R$ 306,10") && text.contains("CNPJ 11.222.333/0001-81") && text.contains("Campinas/SP"), text);
 
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertEquals("DELIVERED", messages(token, payerId).getString("[0].status"), "Zenvia's MESSAGE_STATUS webhook"));
         given().auth().oauth2(sorriso()).get("/api/notifications/payers/" + payerId + "/messages").then().body("size()", equalTo(0));
     }
@@ -292,7 +294,7 @@ class MessagingChannelsIT {
         registerPayer("clinica-sorriso", payerId, email, sms, null, "SP", PayerConsent.none());
         kafka().publish(new KafkaEvents.Envelope(UUID.randomUUID().toString(),
                 command("clinica-sorriso", payerId, email, sms, "SP", List.of("SMS", "EMAIL"), "overdue-first")));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertEquals("2026-03-16T11:00:00Z", messages(token, payerId).getString("[0].nextAttemptAt")));
 
         PayerUpdated g = GoldenSamples.payload(EventType.PAYER_UPDATED, PayerUpdated.class);
@@ -301,7 +303,7 @@ class MessagingChannelsIT {
         awaitContact("clinica-sorriso", payerId, "SMS");
 
         clock.setTo(Instant.parse("2026-03-16T11:00:30Z"));
-        LocalInfraTestResource.infra().mailbox().awaitMessages(email, 1, Duration.ofSeconds(20));
+        LocalInfraTestResource.infra().mailbox().awaitMessages(email, 1, Duration.ofSeconds(60));
         assertTrue(simulator.requests("twilio", java.net.URLEncoder.encode(sms, java.nio.charset.StandardCharsets.UTF_8)).isEmpty(), "no SMS after the opt-out");
         JsonPath m = messages(token, payerId);
         assertEquals("EMAIL", m.getString("[0].channel"));
@@ -321,16 +323,16 @@ class MessagingChannelsIT {
         NotificationRequested command = command("clinica-sorriso", payerId, null, sms, "SP", List.of("SMS"), "overdue-first");
         kafka().publish(new KafkaEvents.Envelope(UUID.randomUUID().toString(), command));
 
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> simulator.requests("twilio", encoded).size() == 1);
-        Awaitility.await().atMost(Duration.ofSeconds(5)).untilAsserted(() -> assertEquals(1, messages(token, payerId).getInt("[0].attempts")));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> simulator.requests("twilio", encoded).size() == 1);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertEquals(1, messages(token, payerId).getInt("[0].attempts")));
         assertEquals("QUEUED", messages(token, payerId).getString("[0].status"));
         Thread.sleep(1500);
         assertEquals(1, simulator.requests("twilio", encoded).size(), "no retry before its backoff time");
 
         clock.setTo(start.plus(Duration.ofMinutes(2)));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> simulator.requests("twilio", encoded).size() == 2);
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> simulator.requests("twilio", encoded).size() == 2);
         clock.setTo(start.plus(Duration.ofMinutes(10)));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertEquals("DELIVERED", messages(token, payerId).getString("[0].status")));
 
         List<JsonNode> requests = simulator.requests("twilio", encoded);
@@ -342,7 +344,7 @@ class MessagingChannelsIT {
         JsonNode form = form(requests.get(2));
         assertEquals("+15005550006", form.get("From").asText());
         assertEquals(sms, form.get("To").asText());
-        assertTrue(form.get("StatusCallback").asText().endsWith("/api/notifications/callbacks/twilio"));
+        assertTrue(form.get("StatusCallback").asText().contains("/api/notifications/callbacks/twilio?ref="), "our send reference rides in the callback URL");
         assertTrue(form.get("Body").asText().contains("CNPJ 11.222.333/0001-81"));
         assertEquals("/2010-04-01/Accounts/" + TWILIO_SID + "/Messages.json", requests.get(2).get("path").asText());
         kafka().publish(new KafkaEvents.Envelope(UUID.randomUUID().toString(), command)); // redelivered command
@@ -360,13 +362,13 @@ class MessagingChannelsIT {
         String email = "budget-" + second.substring(0, 8) + "@example.com";
         kafka().publish(new KafkaEvents.Envelope(UUID.randomUUID().toString(),
                 command("otica-visao", first, null, mobile(), "SP", List.of("SMS", "EMAIL"), "overdue-first")));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertEquals("SMS", messages(token, first).getString("[0].channel")));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().auth().oauth2(token).get("/api/notifications/providers").then().body("find { it.channel == 'SMS' }.spentThisMonth", equalTo(0.1f)));
         kafka().publish(new KafkaEvents.Envelope(UUID.randomUUID().toString(),
                 command("otica-visao", second, email, mobile(), "SP", List.of("SMS", "EMAIL"), "overdue-first")));
-        LocalInfraTestResource.infra().mailbox().awaitMessages(email, 1, Duration.ofSeconds(20));
+        LocalInfraTestResource.infra().mailbox().awaitMessages(email, 1, Duration.ofSeconds(60));
         assertEquals("EMAIL", messages(token, second).getString("[0].channel"));
         configureZenvia(token, null);
     }
@@ -422,7 +424,7 @@ class MessagingChannelsIT {
         String email = "override-" + payerId.substring(0, 8) + "@example.com";
         kafka().publish(new KafkaEvents.Envelope(UUID.randomUUID().toString(),
                 command("otica-visao", payerId, email, null, "SP", List.of("EMAIL"), "overdue-second")));
-        MailMessage mail = LocalInfraTestResource.infra().mailbox().awaitMessages(email, 1, Duration.ofSeconds(20)).get(0);
+        MailMessage mail = LocalInfraTestResource.infra().mailbox().awaitMessages(email, 1, Duration.ofSeconds(60)).get(0);
         assertTrue(mail.body().contains("Vamos conversar?"), mail.body());
         assertEquals("Clínica Sorriso: ainda em aberto", mail.subject());
         given().auth().oauth2(token).delete("/api/notifications/templates/EMAIL/overdue-second").then().statusCode(204);
@@ -445,13 +447,14 @@ class MessagingChannelsIT {
         given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .post("/api/notifications/test-messages").then().statusCode(400);
         given().auth().oauth2(token).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
-                .body(Map.of("channel", "SMS", "to", to)).post("/api/notifications/test-messages").then().statusCode(400)
+                .body(Map.of("channel", "SMS", "to", to, "creditor", Map.of("legalName", "Clínica Odontológica Sorriso Ltda")))
+                .post("/api/notifications/test-messages").then().statusCode(400)
                 .body("errors[0].field", equalTo("creditor"));
 
         String encoded = java.net.URLEncoder.encode(to, java.nio.charset.StandardCharsets.UTF_8);
-        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> !simulator.requests("twilio", encoded).isEmpty());
+        Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> !simulator.requests("twilio", encoded).isEmpty());
         assertTrue(form(simulator.requests("twilio", encoded).get(0)).get("Body").asText().contains("vence hoje"));
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 assertEquals("SMS", messages(token, payerId).getString("find { it.recipient == '" + to + "' }.channel")));
         assertEquals(1, simulator.requests("twilio", encoded).size());
     }
@@ -472,12 +475,12 @@ class MessagingChannelsIT {
             for (int attempt = 1; attempt <= 8; attempt++) {
                 int expected = attempt;
                 clock.setTo(start.plus(Duration.ofMinutes(75L * (attempt - 1))));
-                Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> simulator.requests("twilio", encoded).size() == expected);
+                Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> simulator.requests("twilio", encoded).size() == expected);
             }
         } finally {
             simulator.settings("{\"twilio\":{\"failNext\":0}}");
         }
-        Awaitility.await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> {
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
             JsonPath m = messages(token, payerId);
             assertEquals("FAILED", m.getString("[0].status"));
             assertEquals(8, m.getInt("[0].attempts"));
@@ -487,4 +490,116 @@ class MessagingChannelsIT {
         clock.setTo(start.plus(Duration.ofHours(24)));
         Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(5)).until(() -> simulator.requests("twilio", encoded).size() == 8);
     }
+
+    @Test
+    void aTwilioAnswerLostAfterTheProviderAcceptedIsConfirmedByItsCallbackAndTheSmsIsNeverSentTwice() {
+        String token = sorriso();
+        configureTwilio(token);
+        Instant start = Instant.parse("2026-03-11T14:00:00Z");
+        clock.setTo(start);
+        String payerId = UUID.randomUUID().toString();
+        String sms = mobile();
+        String encoded = java.net.URLEncoder.encode(sms, java.nio.charset.StandardCharsets.UTF_8);
+        // Twilio accepts the message but answers after our 5 s timeout: the answer is lost, the SMS goes out
+        simulator.settings("{\"twilio\":{\"latencyMillis\":7000}}");
+        try {
+            kafka().publish(new KafkaEvents.Envelope(UUID.randomUUID().toString(),
+                    command("clinica-sorriso", payerId, null, sms, "SP", List.of("SMS"), "overdue-first")));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> simulator.requests("twilio", encoded).size() == 1);
+        } finally {
+            simulator.settings("{\"twilio\":{\"latencyMillis\":0}}");
+        }
+        assertEquals(201, simulator.requests("twilio", encoded).get(0).get("answeredStatus").asInt(), "Twilio accepted it");
+
+        // Twilio's status callbacks carry our reference back: the send is recorded once, as sent, then delivered
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonPath m = messages(token, payerId);
+            assertEquals("DELIVERED", m.getString("[0].status"));
+            assertEquals(List.of("QUEUED", "SENT", "DELIVERED"), m.getList("[0].history.status"));
+            assertEquals(1, m.getInt("[0].attempts"));
+        });
+        String sid = simulator.requests("twilio", encoded).get(0).get("providerMessageId").asText();
+        assertEquals(sid, messages(token, payerId).getString("[0].history[1].providerMessageId"));
+
+        // long after the send's lease and the grace for callbacks: nothing is sent again
+        clock.setTo(start.plus(Duration.ofHours(2)));
+        Awaitility.await().during(Duration.ofSeconds(3)).atMost(Duration.ofSeconds(10))
+                .until(() -> simulator.requests("twilio", encoded).size() == 1);
+        assertEquals("DELIVERED", messages(token, payerId).getString("[0].status"));
+    }
+
+    @Test
+    void aTwilioSendThatWasNeverConfirmedIsSentAgainOnceAfterTheGrace() {
+        String token = sorriso();
+        configureTwilio(token);
+        Instant start = Instant.parse("2026-03-11T14:00:00Z");
+        clock.setTo(start);
+        String payerId = UUID.randomUUID().toString();
+        String sms = mobile();
+        String encoded = java.net.URLEncoder.encode(sms, java.nio.charset.StandardCharsets.UTF_8);
+        // no answer within our timeout, and Twilio did not take it either (a 503 nobody read): no callback will come
+        simulator.settings("{\"twilio\":{\"latencyMillis\":7000,\"failNext\":1,\"transientStatus\":503}}");
+        NotificationRequested command = command("clinica-sorriso", payerId, null, sms, "SP", List.of("SMS"), "overdue-first");
+        try {
+            kafka().publish(new KafkaEvents.Envelope(UUID.randomUUID().toString(), command));
+            Awaitility.await().atMost(Duration.ofSeconds(60)).until(() -> simulator.requests("twilio", encoded).size() == 1);
+        } finally {
+            simulator.settings("{\"twilio\":{\"latencyMillis\":0,\"failNext\":0}}");
+        }
+        // the uncertain outcome is recorded (at the earlier time) before the clock moves
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            JsonPath m = messages(token, payerId);
+            assertTrue(String.valueOf(m.getString("[0].lastError")).contains("no answer from Twilio"), m.getString("[0].lastError"));
+            assertEquals("QUEUED", m.getString("[0].status"));
+            Instant next = Instant.parse(m.getString("[0].nextAttemptAt"));
+            assertTrue(!next.isBefore(start.plus(Duration.ofMinutes(10))) && next.isBefore(start.plus(Duration.ofMinutes(11))),
+                    "waits for a callback until 10 minutes after the send: " + next);
+        });
+        clock.setTo(start.plus(Duration.ofMinutes(5)));
+        Awaitility.await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(10))
+                .until(() -> simulator.requests("twilio", encoded).size() == 1);
+
+        clock.setTo(start.plus(Duration.ofMinutes(11)));
+        Awaitility.await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                assertEquals("DELIVERED", messages(token, payerId).getString("[0].status")));
+        List<JsonNode> requests = simulator.requests("twilio", encoded);
+        assertEquals(List.of(503, 201), requests.stream().map(r -> r.get("answeredStatus").asInt()).toList());
+        assertEquals(command.idempotencyKey() + ":SMS", requests.get(1).at("/headers/x-regua-idempotency-key").asText());
+        assertTrue(!form(requests.get(0)).get("StatusCallback").asText().equals(form(requests.get(1)).get("StatusCallback").asText()),
+                "each send has its own reference");
+    }
+
+    @Test
+    void aTestMessageWithoutACreditorShowsTheTenantsProfileFromBillingAndIsRefusedWhileTheTenantHasNone() {
+        clock.setTo(Instant.parse("2026-03-11T15:00:00Z"));
+        // otica-visao's profile never reached notification: a clear 422, nothing queued
+        given().auth().oauth2(visao()).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("channel", "EMAIL", "to", "teste@otica-visao.example")).post("/api/notifications/test-messages")
+                .then().statusCode(422).body("rule", equalTo("tenant-profile-required"));
+
+        TenantProfileUpdated g = GoldenSamples.payload(EventType.TENANT_PROFILE_UPDATED, TenantProfileUpdated.class);
+        String cnpj = "44.555.666/0001-" + (10 + ThreadLocalRandom.current().nextInt(89));
+        TenantProfileUpdated profile = new TenantProfileUpdated(UUID.randomUUID().toString(), "clinica-sorriso",
+                "Sorriso Odontologia Integrada Ltda", g.tradeName(), cnpj, g.address(), g.timeZone(), g.vertical(), g.state(),
+                g.cityIbgeCode(), g.cityHolidays());
+        KafkaEvents.Envelope envelope = KafkaEvents.Envelope.of(profile);
+        kafka().publish(envelope);
+        kafka().publish(envelope); // redelivered: kept once
+        Awaitility.await().atMost(Duration.ofSeconds(30)).until(() ->
+                cnpj.equals(query("select cnpj from tenant_profile where tenant_id = ?", "clinica-sorriso")));
+
+        String email = "perfil-" + UUID.randomUUID().toString().substring(0, 8) + "@example.com";
+        given().auth().oauth2(sorriso()).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("channel", "EMAIL", "to", email)).post("/api/notifications/test-messages")
+                .then().statusCode(202).body("queued", equalTo(true));
+        MailMessage mail = LocalInfraTestResource.infra().mailbox().awaitMessages(email, 1, Duration.ofSeconds(60)).get(0);
+        assertTrue(mail.body().contains(cnpj) && mail.body().contains("Sorriso Odontologia Integrada Ltda")
+                && mail.body().contains("Rua das Flores"), "the supplier's identity from the tenant's profile (CDC art. 42-A)");
+
+        // another tenant's profile is never used
+        given().auth().oauth2(visao()).contentType(ContentType.JSON).header("Idempotency-Key", UUID.randomUUID().toString())
+                .body(Map.of("channel", "EMAIL", "to", "teste@otica-visao.example")).post("/api/notifications/test-messages")
+                .then().statusCode(422);
+    }
+
 }

@@ -31,6 +31,23 @@ public class HttpSenders {
         return status == 408 || status == 429 || status >= 500;
     }
 
+    /**
+     * A request that failed without an answer: when the connection could not even be opened the provider never saw
+     * it (transient, safe to retry); otherwise (a timeout, a reset after the request left) it may have been
+     * accepted, so the outcome is uncertain.
+     */
+    static dev.regua.notification.channel.domain.SendOutcome noAnswer(String provider, String name, Throwable e) {
+        Throwable t = e;
+        while (t != null) {
+            if (t instanceof java.net.ConnectException || t instanceof io.netty.channel.ConnectTimeoutException
+                    || t instanceof java.net.UnknownHostException) {
+                return new dev.regua.notification.channel.domain.SendOutcome.Transient(provider, name + " unreachable: " + e.getMessage());
+            }
+            t = t.getCause();
+        }
+        return new dev.regua.notification.channel.domain.SendOutcome.Uncertain(provider, "no answer from " + name + ": " + e);
+    }
+
     static String truncate(String text) {
         return text == null || text.length() <= 300 ? text : text.substring(0, 300);
     }

@@ -13,7 +13,7 @@ import jakarta.enterprise.context.ApplicationScoped;
  * SMS through Twilio's Messages API: {@code POST /2010-04-01/Accounts/{AccountSid}/Messages.json}, form-encoded
  * To/From/Body/StatusCallback, HTTP basic auth with the Account SID and Auth Token. 201 answers the message SID;
  * 429 and 5xx are transient; other errors (21211 invalid number, 21610 unsubscribed, 20003 authentication…) are
- * permanent.
+ * permanent. Twilio's Messages API takes no idempotency key; the send's reference goes in the StatusCallback URL.
  */
 @ApplicationScoped
 public class TwilioSmsSender implements ChannelSender {
@@ -36,6 +36,14 @@ public class TwilioSmsSender implements ChannelSender {
         return endpoints.callbackBaseUrl() + "/api/notifications/callbacks/twilio";
     }
 
+    /**
+     * The StatusCallback of one send: Twilio posts to the URL exactly as given, so the send's reference rides in its
+     * query ({@code ?ref=}) and comes back with every status, and Twilio's signature covers it.
+     */
+    public String statusCallbackUrl(String reference) {
+        return reference == null ? statusCallbackUrl() : statusCallbackUrl() + "?ref=" + reference;
+    }
+
     @Override
     public Uni<SendOutcome> send(Outgoing message, ProviderSettings settings) {
         String text;
@@ -48,7 +56,7 @@ public class TwilioSmsSender implements ChannelSender {
                 .add("To", message.address())
                 .add("From", settings.sender())
                 .add("Body", text)
-                .add("StatusCallback", statusCallbackUrl());
+                .add("StatusCallback", statusCallbackUrl(message.reference()));
         String url = endpoints.twilioBaseUrl() + "/2010-04-01/Accounts/" + settings.accountId() + "/Messages.json";
         return http.client().postAbs(url)
                 .basicAuthentication(settings.accountId(), settings.secret("authToken"))
@@ -64,6 +72,6 @@ public class TwilioSmsSender implements ChannelSender {
                     return HttpSenders.transientStatus(res.statusCode())
                             ? new SendOutcome.Transient("TWILIO", detail) : new SendOutcome.Permanent("TWILIO", detail);
                 })
-                .onFailure().recoverWithItem(e -> new SendOutcome.Transient("TWILIO", "Twilio unreachable: " + e.getMessage()));
+                .onFailure().recoverWithItem(e -> HttpSenders.noAnswer("TWILIO", "Twilio", e));
     }
 }

@@ -19,6 +19,8 @@ import java.util.Set;
  */
 @ApplicationScoped
 public class WhatsappCloudSender implements ChannelSender {
+    /** Prefix of our send reference in {@code biz_opaque_callback_data}, which Meta echoes in status webhooks. */
+    public static final String REFERENCE_PREFIX = "regua:";
     private static final Set<Integer> TRANSIENT_CODES = Set.of(130429, 131000, 131016, 131056, 133004);
     private final HttpSenders http;
     private final ProviderEndpoints endpoints;
@@ -42,6 +44,7 @@ public class WhatsappCloudSender implements ChannelSender {
                 .put("recipient_type", "individual")
                 .put("to", message.address().replaceAll("\\D", ""))
                 .put("type", "template")
+                .put("biz_opaque_callback_data", REFERENCE_PREFIX + message.reference())
                 .put("template", new JsonObject()
                         .put("name", settings.whatsappTemplateFor(message.template()))
                         .put("language", new JsonObject().put("code", settings.language()))
@@ -62,7 +65,7 @@ public class WhatsappCloudSender implements ChannelSender {
                     return HttpSenders.transientStatus(res.statusCode()) || TRANSIENT_CODES.contains(code)
                             ? new SendOutcome.Transient("WHATSAPP_CLOUD", detail) : new SendOutcome.Permanent("WHATSAPP_CLOUD", detail);
                 })
-                .onFailure().recoverWithItem(e -> new SendOutcome.Transient("WHATSAPP_CLOUD", "WhatsApp unreachable: " + e.getMessage()));
+                .onFailure().recoverWithItem(e -> HttpSenders.noAnswer("WHATSAPP_CLOUD", "WhatsApp", e));
     }
 
     private static int errorCode(String answer) {

@@ -57,6 +57,6 @@ public class ZenviaSmsSender implements ChannelSender {
                     return HttpSenders.transientStatus(res.statusCode())
                             ? new SendOutcome.Transient("ZENVIA", detail) : new SendOutcome.Permanent("ZENVIA", detail);
                 })
-                .onFailure().recoverWithItem(e -> new SendOutcome.Transient("ZENVIA", "Zenvia unreachable: " + e.getMessage()));
+                .onFailure().recoverWithItem(e -> HttpSenders.noAnswer("ZENVIA", "Zenvia", e));
     }
 }

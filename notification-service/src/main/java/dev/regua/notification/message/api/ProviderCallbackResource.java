@@ -6,6 +6,8 @@ import dev.regua.notification.channel.application.TwilioSmsSender;
 import dev.regua.notification.message.application.DeliveryStatusUpdater;
 import dev.regua.notification.message.domain.MessageStatus;
 import dev.regua.notification.message.persistence.MessageHistoryRepository;
+import dev.regua.notification.message.persistence.MessageRepository;
+import dev.regua.notification.channel.application.WhatsappCloudSender;
 import dev.regua.notification.provider.application.ProviderDirectory;
 import dev.regua.notification.provider.domain.ProviderSettings;
 import dev.regua.support.problem.InvalidInputException;
@@ -16,6 +18,7 @@ import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
@@ -31,6 +34,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.UUID;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -54,9 +58,11 @@ public class ProviderCallbackResource {
     private final DeliveryStatusUpdater updater;
     private final TwilioSmsSender twilio;
     private final ObjectMapper json;
+    private final MessageRepository messages;
 
     public ProviderCallbackResource(MessageHistoryRepository history, ProviderDirectory providers, DeliveryStatusUpdater updater,
-                                    TwilioSmsSender twilio, ObjectMapper json) {
+                                    TwilioSmsSender twilio, ObjectMapper json, MessageRepository messages) {
+        this.messages = messages;
         this.history = history;
         this.providers = providers;
         this.updater = updater;
@@ -64,7 +70,8 @@ public class ProviderCallbackResource {
         this.json = json;
     }
 
-    private record Report(String providerMessageId, MessageStatus status, String detail, Instant occurredAt) {
+    /** One status report; {@code ref} is our send reference when the provider echoed it (Twilio, WhatsApp). */
+    private record Report(String providerMessageId, MessageStatus status, String detail, Instant occurredAt, UUID ref) {
     }
 
     @POST
@@ -72,7 +79,8 @@ public class ProviderCallbackResource {
     @Consumes(MediaType.APPLICATION_FORM_URLENCODED)
     @WithSession
     @Operation(summary = "Twilio StatusCallback (form post, X-Twilio-Signature)")
-    public Uni<Response> twilio(@HeaderParam("X-Twilio-Signature") String signature, MultivaluedMap<String, String> form) {
+    public Uni<Response> twilio(@HeaderParam("X-Twilio-Signature") String signature, @QueryParam("ref") String ref,
+                                MultivaluedMap<String, String> form) {
         String sid = form.getFirst("MessageSid");
         String status = form.getFirst("MessageStatus");
         if (sid == null || status == null) {
@@ -89,12 +97,12 @@ public class ProviderCallbackResource {
         String detail = form.getFirst("ErrorCode") == null ? null : "Twilio error " + form.getFirst("ErrorCode");
         Map<String, String> params = new TreeMap<>();
         form.forEach((k, v) -> params.put(k, v.isEmpty() ? "" : v.get(0)));
-        return handle("TWILIO", List.of(new Report(sid, mapped.orElse(null), detail, null)), settings -> {
+        return handle("TWILIO", List.of(new Report(sid, mapped.orElse(null), detail, null, reference(ref))), settings -> {
             String token = settings.secret("authToken");
             if (token == null || signature == null) {
                 return false;
             }
-            StringBuilder data = new StringBuilder(twilio.statusCallbackUrl());
+            StringBuilder data = new StringBuilder(twilio.statusCallbackUrl(ref));
             params.forEach((k, v) -> data.append(k).append(v));
             return constantTimeEquals(Base64.getEncoder().encodeToString(hmac("HmacSHA1", token, data.toString())), signature);
         });
@@ -121,7 +129,10 @@ public class ProviderCallbackResource {
                     JsonNode error = s.path("errors").path(0);
                     String detail = error.isMissingNode() ? null : "WhatsApp error " + error.path("code").asText() + " " + error.path("title").asText();
                     Instant at = s.hasNonNull("timestamp") ? Instant.ofEpochSecond(s.get("timestamp").asLong()) : null;
-                    reports.add(new Report(s.path("id").asText(), status, detail, at));
+                    String opaque = s.path("biz_opaque_callback_data").asText("");
+                    UUID ref = opaque.startsWith(WhatsappCloudSender.REFERENCE_PREFIX)
+                            ? reference(opaque.substring(WhatsappCloudSender.REFERENCE_PREFIX.length())) : null;
+                    reports.add(new Report(s.path("id").asText(), status, detail, at, ref));
                 }
             }
         }
@@ -152,7 +163,7 @@ public class ProviderCallbackResource {
         String detail = status == MessageStatus.FAILED ? "Zenvia " + event.path("messageStatus").path("code").asText() + " "
                 + event.path("messageStatus").path("description").asText() : null;
         Instant at = event.hasNonNull("timestamp") ? Instant.parse(event.get("timestamp").asText()) : null;
-        return handle("ZENVIA", List.of(new Report(event.path("messageId").asText(), status, detail, at)), settings -> {
+        return handle("ZENVIA", List.of(new Report(event.path("messageId").asText(), status, detail, at, null)), settings -> {
             String expected = settings.secret("webhookToken");
             return expected != null && token != null && constantTimeEquals(expected, token);
         });
@@ -166,25 +177,61 @@ public class ProviderCallbackResource {
         Uni<Response> chain = Uni.createFrom().item(Response.noContent().build());
         for (Report r : reports) {
             chain = chain.chain(previous -> previous.getStatus() >= 300 ? Uni.createFrom().item(previous)
-                    : history.sentWith(provider, r.providerMessageId()).chain(found -> {
-                if (found.isEmpty()) {
-                    return Uni.createFrom().item(Response.status(404).build());
-                }
-                MessageHistoryRepository.Entry sent = found.get();
-                return providers.settings(sent.tenantId(), sent.channel()).chain(settings -> {
-                    if (settings.isEmpty() || !check.authentic(settings.get())) {
-                        LOG.warnf("%s callback for %s refused: signature does not match the tenant's secret", provider, r.providerMessageId());
-                        return Uni.createFrom().item(Response.status(403).build());
-                    }
-                    if (r.status() == null) {
-                        return Uni.createFrom().item(previous);
-                    }
-                    return updater.reported(sent, r.status(), r.detail(), r.occurredAt() == null ? Instant.now() : r.occurredAt())
-                            .replaceWith(previous);
-                });
-            }));
+                    : history.sentWith(provider, r.providerMessageId()).chain(found -> found.isPresent()
+                    ? apply(provider, r, found.get(), check, previous)
+                    : confirmByReference(provider, r, check, previous)));
         }
         return chain;
+    }
+
+    private Uni<Response> apply(String provider, Report r, MessageHistoryRepository.Entry sent, Check check, Response previous) {
+        return providers.settings(sent.tenantId(), sent.channel()).chain(settings -> {
+            if (settings.isEmpty() || !check.authentic(settings.get())) {
+                LOG.warnf("%s callback for %s refused: signature does not match the tenant's secret", provider, r.providerMessageId());
+                return Uni.createFrom().item(Response.status(403).build());
+            }
+            if (r.status() == null) {
+                return Uni.createFrom().item(previous);
+            }
+            return updater.reported(sent, r.status(), r.detail(), r.occurredAt() == null ? Instant.now() : r.occurredAt())
+                    .replaceWith(previous);
+        });
+    }
+
+    /**
+     * A status for a provider id we never recorded: when it carries the reference of a send still in flight, the
+     * provider accepted that send and its answer was lost (ADR 0010) — record it as sent, then apply the status.
+     * Otherwise 404, so the provider tries again (its callback may have overtaken the commit of its send).
+     */
+    private Uni<Response> confirmByReference(String provider, Report r, Check check, Response previous) {
+        if (r.ref() == null || r.status() == MessageStatus.FAILED) {
+            return Uni.createFrom().item(Response.status(404).build());
+        }
+        return messages.inFlight(r.ref()).chain(found -> {
+            if (found.isEmpty() || !provider.equals(found.get().provider())) {
+                return Uni.createFrom().item(Response.status(404).build());
+            }
+            MessageRepository.InFlight m = found.get();
+            return providers.settings(m.tenantId(), m.channel()).chain(settings -> {
+                if (settings.isEmpty() || !check.authentic(settings.get())) {
+                    LOG.warnf("%s callback for send %s refused: signature does not match the tenant's secret", provider, r.ref());
+                    return Uni.createFrom().item(Response.status(403).build());
+                }
+                java.math.BigDecimal cost = settings.get().provider().paid() ? settings.get().unitCost() : null;
+                return updater.confirmInFlight(r.ref(), provider, r.providerMessageId(), cost)
+                        .chain(() -> history.sentWith(provider, r.providerMessageId()))
+                        .chain(sent -> sent.isEmpty() ? Uni.createFrom().item(Response.status(404).build())
+                                : apply(provider, r, sent.get(), check, previous));
+            });
+        });
+    }
+
+    private static UUID reference(String text) {
+        try {
+            return text == null || text.isBlank() ? null : UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     private JsonNode parse(String body) {

@@ -7,6 +7,8 @@ import dev.regua.contract.dunning.NotificationRequested;
 import dev.regua.notification.consent.persistence.PayerContactRepository;
 import dev.regua.notification.message.application.MessageIntake;
 import dev.regua.support.idempotency.IdempotentRequests;
+import dev.regua.notification.tenant.persistence.TenantProfileRepository;
+import dev.regua.support.problem.BusinessRuleException;
 import dev.regua.support.problem.InvalidInputException;
 import dev.regua.support.tenancy.TenantContext;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
@@ -31,7 +33,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 /**
  * A test message: a tenant admin checks a channel's provider by sending a template with sample values to an
  * address of their own. It is queued like any command (same dispatcher, contact hours, budget and status history)
- * under the tenant's "test payer"; the admin's request stands as that payer's WhatsApp opt-in.
+ * under the tenant's "test payer"; the admin's request stands as that payer's WhatsApp opt-in. The creditor shown
+ * (CDC art. 42-A) is the tenant's profile from billing unless the request gives one; without either, 422
+ * {@code tenant-profile-required}.
  */
 @Path("/api/notifications/test-messages")
 @Produces(MediaType.APPLICATION_JSON)
@@ -43,9 +47,11 @@ public class TestMessageResource {
     private final PayerContactRepository contacts;
     private final IdempotentRequests idempotency;
     private final Clock clock;
+    private final TenantProfileRepository profiles;
 
     public TestMessageResource(TenantContext tenant, MessageIntake intake, PayerContactRepository contacts,
-                               IdempotentRequests idempotency, Clock clock) {
+                               IdempotentRequests idempotency, Clock clock, TenantProfileRepository profiles) {
+        this.profiles = profiles;
         this.tenant = tenant;
         this.intake = intake;
         this.contacts = contacts;
@@ -76,11 +82,20 @@ public class TestMessageResource {
                 || ("EMAIL".equals(channel) ? !body.to().contains("@") : !body.to().matches("\\+[1-9]\\d{9,14}"))) {
             throw new InvalidInputException("to", "EMAIL needs an e-mail address; SMS and WHATSAPP a number in E.164 (+5519…)");
         }
-        NotificationRequested.Creditor c = body.creditor();
-        if (c == null || blank(c.legalName()) || blank(c.cnpj()) || blank(c.address())) {
-            throw new InvalidInputException("creditor", "the supplier's legal name, CNPJ and address are required (CDC art. 42-A)");
+        NotificationRequested.Creditor given = body.creditor();
+        if (given != null && (blank(given.legalName()) || blank(given.cnpj()) || blank(given.address()))) {
+            throw new InvalidInputException("creditor", "when given, the supplier's legal name, CNPJ and address are all required (CDC art. 42-A)");
         }
         String tenantId = tenant.tenantId();
+        Uni<NotificationRequested.Creditor> creditor = given != null ? Uni.createFrom().item(given)
+                : profiles.find(tenantId).map(found -> found.map(p -> new NotificationRequested.Creditor(p.legalName(),
+                        p.tradeName(), p.cnpj(), p.address())).orElseThrow(() -> new BusinessRuleException("tenant-profile-required",
+                        "the tenant's profile (legal name, CNPJ, address) has not reached notification yet: complete it in billing "
+                                + "(PUT /api/billing/settings) or give the creditor in the request")));
+        return creditor.chain(c -> queue(tenantId, key, channel, body, c));
+    }
+
+    private Uni<Response> queue(String tenantId, String key, String channel, TestMessage body, NotificationRequested.Creditor c) {
         String payerId = UUID.nameUUIDFromBytes(("test-payer:" + tenantId).getBytes(StandardCharsets.UTF_8)).toString();
         NotificationRequested g = GoldenSamples.payload(EventType.NOTIFICATION_REQUESTED, NotificationRequested.class);
         String template = blank(body.template()) ? "before-due" : body.template();

@@ -62,6 +62,22 @@ public class DeliveryStatusUpdater {
                 })));
     }
 
+    /**
+     * A status callback carried the reference of a send that is still in flight (its answer was never recorded: the
+     * service stopped, or the answer was lost): the provider accepted it, so it is recorded as sent, once. Answers
+     * whether it was in flight.
+     */
+    public Uni<Boolean> confirmInFlight(UUID ref, String provider, String providerMessageId, java.math.BigDecimal cost) {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> messages.lockInFlight(ref).chain(m -> {
+            if (m == null || !ref.equals(m.inFlightRef)) {
+                return Uni.createFrom().item(false);
+            }
+            m.clearInFlight();
+            return dispatcher.accepted(m, provider, providerMessageId, cost, now).replaceWith(true);
+        }));
+    }
+
     private static void advance(MessageEntity m, MessageStatus status, Instant occurredAt, Instant now) {
         m.status = status.name();
         m.updatedAt = now;

@@ -58,6 +58,19 @@ public class MessageEntity {
     public Instant deadLetteredAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** The reference of a send claimed and not yet recorded (null when none is in flight). */
+    @Column(name = "in_flight_ref")
+    public UUID inFlightRef;
+    @Column(name = "in_flight_at")
+    public Instant inFlightAt;
+    @Column(name = "in_flight_provider")
+    public String inFlightProvider;
+
+    public void clearInFlight() {
+        inFlightRef = null;
+        inFlightAt = null;
+        inFlightProvider = null;
+    }
 
     public java.util.List<String> channelList() {
         return java.util.Arrays.stream(channels.split(",")).filter(c -> !c.isBlank()).toList();

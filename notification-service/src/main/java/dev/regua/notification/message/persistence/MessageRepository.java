@@ -48,6 +48,32 @@ public class MessageRepository {
                 .setParameter(1, id).getSingleResultOrNull());
     }
 
+    /** Locks the messages of a batch, in id order, to record the outcomes of their sends. */
+    public Uni<List<MessageEntity>> lockAll(List<UUID> ids) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select * from message where id in (?1) order by id for update",
+                MessageEntity.class).setParameter(1, ids).getResultList());
+    }
+
+    /** Whose send with this reference is in flight: the message, its tenant, channel and provider. */
+    public record InFlight(UUID messageId, String tenantId, String channel, String provider) {
+    }
+
+    /**
+     * The send in flight with this reference, if any (any tenant: the callback is authenticated next). A projection,
+     * not the entity, so that a later lock in the same session reads the row afresh.
+     */
+    public Uni<java.util.Optional<InFlight>> inFlight(UUID ref) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select id, tenant_id, channel, in_flight_provider from message "
+                        + "where in_flight_ref = ?1", Object[].class).setParameter(1, ref).getResultList())
+                .map(rows -> rows.stream().findFirst().map(r -> new InFlight((UUID) r[0], (String) r[1], (String) r[2], (String) r[3])));
+    }
+
+    /** Locks the message whose send with this reference is still in flight (none once it was recorded). */
+    public Uni<MessageEntity> lockInFlight(UUID ref) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select * from message where in_flight_ref = ?1 for update",
+                MessageEntity.class).setParameter(1, ref).getSingleResultOrNull());
+    }
+
     public Uni<List<MessageEntity>> ofPayer(String tenantId, UUID payerId) {
         return Panache.getSession().chain(s -> s.createQuery(
                         "from MessageEntity where tenantId = ?1 and payerId = ?2 order by createdAt, id", MessageEntity.class)

@@ -169,8 +169,13 @@ public final class MessagingSimulator implements AutoCloseable {
             }
             requests.add(new ReceivedRequest(provider, method, path + (ex.getRequestURI().getRawQuery() == null ? "" : "?" + ex.getRequestURI().getRawQuery()),
                     headers(ex), body, answer.status, answer.providerMessageId, Instant.now()));
-            send(ex, answer.status, "application/json", answer.body);
-            answer.afterwards.run();
+            try {
+                send(ex, answer.status, "application/json", answer.body);
+            } finally {
+                // like the real provider: an accepted message goes out, and its callbacks follow, even when the
+                // caller hung up before reading the answer (a timeout on its side)
+                answer.afterwards.run();
+            }
         } catch (RuntimeException e) {
             send(ex, 500, "application/json", "{\"message\":\"simulator error: " + e.getClass().getSimpleName() + "\"}");
         }
@@ -421,17 +426,19 @@ public final class MessagingSimulator implements AutoCloseable {
         answer.putArray("messages").addObject().put("id", wamid).put("message_status", "accepted");
         boolean undeliverable = settings.undeliverableNumbers.contains(to);
         boolean freeForm = !"template".equals(type);
+        // Meta does not process biz_opaque_callback_data; it returns it in the statuses of the message's webhooks
+        String opaque = req.hasNonNull("biz_opaque_callback_data") ? req.get("biz_opaque_callback_data").asText() : null;
         return new Answer(200, answer.toString(), wamid, () -> {
             long delay = settings.of(Provider.WHATSAPP).callbackDelayMillis;
             if (undeliverable) {
-                schedule(delay, () -> whatsappStatus(phoneNumberId, wamid, waId, "failed", 131026, "Message undeliverable"));
+                schedule(delay, () -> whatsappStatus(phoneNumberId, wamid, waId, "failed", 131026, "Message undeliverable", opaque));
             } else if (freeForm) {
-                schedule(delay, () -> whatsappStatus(phoneNumberId, wamid, waId, "failed", 131047, "Re-engagement message"));
+                schedule(delay, () -> whatsappStatus(phoneNumberId, wamid, waId, "failed", 131047, "Re-engagement message", opaque));
             } else {
-                schedule(delay, () -> whatsappStatus(phoneNumberId, wamid, waId, "sent", 0, null));
-                schedule(2 * delay, () -> whatsappStatus(phoneNumberId, wamid, waId, "delivered", 0, null));
+                schedule(delay, () -> whatsappStatus(phoneNumberId, wamid, waId, "sent", 0, null, opaque));
+                schedule(2 * delay, () -> whatsappStatus(phoneNumberId, wamid, waId, "delivered", 0, null, opaque));
                 if (settings.whatsappReadReceipts) {
-                    schedule(3 * delay, () -> whatsappStatus(phoneNumberId, wamid, waId, "read", 0, null));
+                    schedule(3 * delay, () -> whatsappStatus(phoneNumberId, wamid, waId, "read", 0, null, opaque));
                 }
             }
         });
@@ -450,7 +457,8 @@ public final class MessagingSimulator implements AutoCloseable {
         return root.toString();
     }
 
-    private void whatsappStatus(String phoneNumberId, String wamid, String recipient, String status, int errorCode, String errorTitle) {
+    private void whatsappStatus(String phoneNumberId, String wamid, String recipient, String status, int errorCode, String errorTitle,
+                                String opaque) {
         String url = settings.whatsappWebhookUrl;
         if (url == null) {
             return;
@@ -468,6 +476,9 @@ public final class MessagingSimulator implements AutoCloseable {
         s.put("status", status);
         s.put("timestamp", String.valueOf(Instant.now().getEpochSecond()));
         s.put("recipient_id", recipient);
+        if (opaque != null) {
+            s.put("biz_opaque_callback_data", opaque);
+        }
         if (errorCode != 0) {
             ArrayNode errors = s.putArray("errors");
             ObjectNode e = errors.addObject();
