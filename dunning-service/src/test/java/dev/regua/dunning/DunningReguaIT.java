@@ -97,12 +97,16 @@ class DunningReguaIT {
                 UUID.randomUUID().toString(), new dev.regua.contract.MoneyAmount("306.20", "BRL"), java.time.LocalDate.of(2026, 3, 12), "PIX");
         publish(KafkaEvents.Envelope.of(paid), o);
         String staff = KeycloakTokens.clientCredentials(LocalInfraTestResource.infra().realmUrl(), "sorriso-integration", "sorriso-integration-secret");
-        clock.setTo(Instant.parse("2026-03-20T12:30:00Z")); // past the second notice's day
-        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+        // the payment must have reached dunning before the clock passes the second notice's day: moved earlier, the
+        // step runner could claim that notice before the payment is consumed (a race the test is not about)
+        Awaitility.await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> {
             var steps = given().auth().oauth2(staff).get("/api/dunning/payers/" + payer + "/steps").then().statusCode(200).extract().jsonPath();
             assertEquals("CANCELLED", steps.getString("find { it.stepCode == 'overdue-second' }.status"));
             assertEquals(0, steps.getList("findAll { it.status == 'PENDING' }").size(), "payment cancels every pending step");
         });
+        clock.setTo(Instant.parse("2026-03-20T12:30:00Z")); // past the second notice's day
+        var later = given().auth().oauth2(staff).get("/api/dunning/payers/" + payer + "/steps").then().statusCode(200).extract().jsonPath();
+        assertEquals("CANCELLED", later.getString("find { it.stepCode == 'overdue-second' }.status"));
         String otherTenant = KeycloakTokens.clientCredentials(LocalInfraTestResource.infra().realmUrl(), "visao-integration", "visao-integration-secret");
         given().auth().oauth2(otherTenant).get("/api/dunning/payers/" + payer + "/steps").then().statusCode(200).body("size()", equalTo(0));
         assertEquals(2, commandsFor(payer).size(), "no second notice after payment, nothing sent twice");
