@@ -27,12 +27,27 @@ final class BillingFixtures {
     final String sorriso;
     final String visao;
 
+    /** Both tenants' tokens, and their settings as a clinic (vertical CLINIC, 2 % fine, 1 % a month). */
     BillingFixtures() {
+        this("CLINIC");
+    }
+
+    /** Both tenants' tokens, and their settings with the given vertical (CLINIC, OTICA, SCHOOL, COURSE, OTHER). */
+    BillingFixtures(String vertical) {
+        this(vertical, Map.of());
+    }
+
+    /**
+     * Both tenants' tokens, and their settings with the given vertical plus {@code extraSettings} (e.g. a
+     * {@code punctualityDiscount}); every call replaces the settings, so what one test class adds does not leak into
+     * the next one's.
+     */
+    BillingFixtures(String vertical, Map<String, Object> extraSettings) {
         LocalInfra infra = LocalInfraTestResource.infra();
         sorriso = KeycloakTokens.clientCredentials(infra.realmUrl(), "sorriso-integration", "sorriso-integration-secret");
         visao = KeycloakTokens.clientCredentials(infra.realmUrl(), "visao-integration", "visao-integration-secret");
-        putSettings(sorriso, "Clínica Odontológica Sorriso Ltda", "11.222.333/0001-81");
-        putSettings(visao, "Ótica Visão Ltda", "12.ABC.345/01DE-35");
+        putSettings(sorriso, "Clínica Odontológica Sorriso Ltda", "11.222.333/0001-81", vertical, extraSettings);
+        putSettings(visao, "Ótica Visão Ltda", "12.ABC.345/01DE-35", vertical, extraSettings);
     }
 
     /** A staff user's token (role staff, tenant clinica-sorriso). */
@@ -40,11 +55,13 @@ final class BillingFixtures {
         return KeycloakTokens.password(LocalInfraTestResource.infra().realmUrl(), "regua-console", "ana", "ana");
     }
 
-    private static void putSettings(String token, String legalName, String cnpj) {
-        given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of(
-                        "legalName", legalName, "cnpj", cnpj, "timeZone", "America/Sao_Paulo", "vertical", "CLINIC",
-                        "finePercent", 2, "monthlyInterestPercent", 1,
-                        "address", Map.of("street", "Rua das Flores", "number", "100", "city", "Campinas", "state", "SP")))
+    private static void putSettings(String token, String legalName, String cnpj, String vertical, Map<String, Object> extra) {
+        Map<String, Object> body = new java.util.HashMap<>(Map.of(
+                "legalName", legalName, "cnpj", cnpj, "timeZone", "America/Sao_Paulo", "vertical", vertical,
+                "finePercent", 2, "monthlyInterestPercent", 1,
+                "address", Map.of("street", "Rua das Flores", "number", "100", "city", "Campinas", "state", "SP")));
+        body.putAll(extra);
+        given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .put("/api/billing/settings").then().statusCode(200);
     }
 

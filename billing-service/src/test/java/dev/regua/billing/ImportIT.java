@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.regua.contract.CloudEventHeaders;
 import dev.regua.contract.Topics;
-import dev.regua.infra.KeycloakTokens;
-import dev.regua.infra.LocalInfra;
 import dev.regua.infra.quarkus.LocalInfraTestResource;
 import dev.regua.support.clock.PlatformClock;
 import dev.regua.testing.KafkaEvents;
@@ -43,17 +41,10 @@ class ImportIT {
 
     @BeforeEach
     void tokensAndSettings() {
-        LocalInfra infra = LocalInfraTestResource.infra();
-        sorriso = KeycloakTokens.clientCredentials(infra.realmUrl(), "sorriso-integration", "sorriso-integration-secret");
-        visao = KeycloakTokens.clientCredentials(infra.realmUrl(), "visao-integration", "visao-integration-secret");
         clock.setTo(MONDAY_NOON_SAO_PAULO);
-        for (String token : List.of(sorriso, visao)) {
-            given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of(
-                            "legalName", "Clínica Odontológica Sorriso Ltda", "cnpj", "11.222.333/0001-81", "timeZone", "America/Sao_Paulo",
-                            "vertical", "CLINIC", "finePercent", 2, "monthlyInterestPercent", 1,
-                            "address", Map.of("street", "Rua das Flores", "number", "100", "city", "Campinas", "state", "SP")))
-                    .put("/api/billing/settings").then().statusCode(200);
-        }
+        BillingFixtures fixtures = new BillingFixtures("CLINIC");
+        sorriso = fixtures.sorriso;
+        visao = fixtures.visao;
     }
 
     private io.restassured.response.ValidatableResponse upload(String token, String csv, String mode) {

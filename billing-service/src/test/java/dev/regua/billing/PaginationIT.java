@@ -8,8 +8,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.regua.infra.KeycloakTokens;
-import dev.regua.infra.LocalInfra;
 import dev.regua.infra.quarkus.LocalInfraTestResource;
 import dev.regua.support.clock.PlatformClock;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -43,17 +41,10 @@ class PaginationIT {
 
     @BeforeEach
     void tokensAndSettings() {
-        LocalInfra infra = LocalInfraTestResource.infra();
-        sorriso = KeycloakTokens.clientCredentials(infra.realmUrl(), "sorriso-integration", "sorriso-integration-secret");
-        visao = KeycloakTokens.clientCredentials(infra.realmUrl(), "visao-integration", "visao-integration-secret");
         clock.setTo(MONDAY_NOON_SAO_PAULO);
-        for (String token : List.of(sorriso, visao)) {
-            given().auth().oauth2(token).contentType(ContentType.JSON).body(Map.of(
-                            "legalName", "Ótica Visão Ltda", "cnpj", "12.ABC.345/01DE-35", "timeZone", "America/Sao_Paulo",
-                            "vertical", "OTICA", "finePercent", 2, "monthlyInterestPercent", 1,
-                            "address", Map.of("street", "Rua das Flores", "number", "100", "city", "Campinas", "state", "SP")))
-                    .put("/api/billing/settings").then().statusCode(200);
-        }
+        BillingFixtures fixtures = new BillingFixtures("OTICA");
+        sorriso = fixtures.sorriso;
+        visao = fixtures.visao;
     }
 
     /** A valid CPF not used by the other tests (they use fixed ones; these start with 1000). */

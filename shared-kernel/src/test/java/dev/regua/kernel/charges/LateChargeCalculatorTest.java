@@ -130,6 +130,32 @@ class LateChargeCalculatorTest {
                 .isEqualTo(Money.ZERO);
     }
 
+    @ParameterizedTest(name = "{0}")
+    @CsvSource(delimiter = '|', textBlock = """
+            # case                                              | due        | deadline   | paid       | discount | total
+            deadline on Tiradentes (Tue), paid that day         | 2026-04-24 | 2026-04-21 | 2026-04-21 | 30.00    | 270.00
+            deadline on Tiradentes, paid the next business day  | 2026-04-24 | 2026-04-21 | 2026-04-22 | 30.00    | 270.00
+            deadline on Tiradentes, paid two days after         | 2026-04-24 | 2026-04-21 | 2026-04-23 | 0.00     | 300.00
+            deadline Carnival Monday, paid Ash Wednesday        | 2026-02-20 | 2026-02-16 | 2026-02-18 | 30.00    | 270.00
+            deadline Carnival Monday, paid Thursday             | 2026-02-20 | 2026-02-16 | 2026-02-19 | 0.00     | 300.00
+            deadline Sunday, due the same Sunday, paid Monday   | 2026-05-10 | 2026-05-10 | 2026-05-11 | 30.00    | 270.00
+            deadline Sunday, due the same Sunday, paid Tuesday  | 2026-05-10 | 2026-05-10 | 2026-05-12 | 0.00     | 306.10
+            deadline Friday before a weekend, paid Saturday     | 2026-03-10 | 2026-03-06 | 2026-03-07 | 0.00     | 300.00
+            deadline New Year's Day (Fri), paid Monday 4 Jan    | 2027-01-05 | 2027-01-01 | 2027-01-04 | 30.00    | 270.00
+            deadline New Year's Day (Fri), paid Tuesday 5 Jan   | 2027-01-05 | 2027-01-01 | 2027-01-05 | 0.00     | 300.00
+            """)
+    void movesADiscountDeadlineOnAHolidayOrWeekendToTheNextBusinessDayOnly(String description, LocalDate due,
+                                                                            LocalDate deadline, LocalDate paid,
+                                                                            String discount, String total) {
+        ChargeTerms terms = ChargeTerms.standard()
+                .withPunctualityDiscount(PunctualityDiscount.percent(BigDecimal.TEN, deadline));
+
+        AmountDue result = amountDue(R$300, due, terms, NATIONAL, paid);
+
+        assertThat(result.discount()).isEqualTo(Money.of(discount));
+        assertThat(result.total()).isEqualTo(Money.of(total));
+    }
+
     @Test
     void refusesADiscountDeadlineAfterTheDueDate() {
         ChargeTerms terms = ChargeTerms.standard()

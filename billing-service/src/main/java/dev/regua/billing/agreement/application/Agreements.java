@@ -104,9 +104,9 @@ public class Agreements {
             var terms = service.terms(settings, null, null, null);
             InstallmentPlan plan = InstallmentPlan.create(contractId, tenantId, request.payerId(), "Acordo " + agreementId,
                     p.total(), new InstallmentPlan.DownPayment(p.downPayment(), p.downPaymentDeadline()), p.installments(),
-                    p.firstDueDate(), terms, settings.remainderPolicy(), TenantCalendars.of(settings));
+                    p.firstDueDate(), terms, null, settings.remainderPolicy(), TenantCalendars.of(settings));
             Contract contract = Contract.activeFrom(contractId, tenantId, request.payerId(), Contract.Kind.INSTALLMENT_PLAN,
-                    "Acordo " + agreementId, p.total(), p.installments(), terms,
+                    "Acordo " + agreementId, p.total(), p.installments(), terms, null,
                     new Contract.Agreement(SEGMENT, today, "agreement:" + agreementId), today);
             List<RegisteredEvent> events = new ArrayList<>();
             List<String> originalIds = p.lines().stream().map(l -> l.installment().id().toString()).toList();

@@ -14,6 +14,7 @@ import dev.regua.billing.tenant.application.TenantCalendars;
 import dev.regua.billing.tenant.domain.TenantSettings;
 import dev.regua.billing.tenant.persistence.TenantRepository;
 import dev.regua.kernel.calendar.BankCalendar;
+import dev.regua.billing.tenant.domain.PunctualityDiscountRule;
 import dev.regua.kernel.charges.ChargeTerms;
 import dev.regua.kernel.money.Money;
 import dev.regua.support.outbox.OutboxWriter;
@@ -130,11 +131,12 @@ public class ReceivablesImport {
         for (List<ReceivablesCsv.Row> group : contracts.values()) {
             ReceivablesCsv.Row first = group.get(0);
             Payer payer = payerOf.get(first.taxId().formatted());
-            InstallmentPlan plan = plan(tenantId, payer.id(), first.contractReference(), group, terms, calendar);
+            InstallmentPlan plan = plan(tenantId, payer.id(), first.contractReference(), group, terms,
+                    settings.punctualityDiscount(), calendar);
             counts[2]++;
             counts[3] += plan.installments().size();
             Contract contract = Contract.activeFrom(plan.contractId(), tenantId, payer.id(), Contract.Kind.INSTALLMENT_PLAN,
-                    plan.description(), plan.total(), plan.installments().get(0).count(), terms, Contract.Agreement.NONE, today);
+                    plan.description(), plan.total(), plan.installments().get(0).count(), terms, settings.punctualityDiscount(), Contract.Agreement.NONE, today);
             chain = chain.chain(() -> receivables.addPlan(contract, plan, now))
                     .chain(() -> imported.add(tenantId, payer.id(), first.contractReference(), plan.contractId(), now))
                     .chain(() -> outbox.append(contract.activatedEvent()))
@@ -144,12 +146,13 @@ public class ReceivablesImport {
     }
 
     private static InstallmentPlan plan(String tenantId, UUID payerId, String reference, List<ReceivablesCsv.Row> group,
-                                        ChargeTerms terms, BankCalendar calendar) {
+                                        ChargeTerms terms, PunctualityDiscountRule discount, BankCalendar calendar) {
         UUID contractId = UUID.randomUUID();
         int count = group.stream().mapToInt(r -> Math.max(r.number(), r.count() == null ? 0 : r.count())).max().orElse(1);
         List<Installment> installments = group.stream().sorted(Comparator.comparingInt(ReceivablesCsv.Row::number))
                 .map(r -> new Installment(UUID.randomUUID(), tenantId, contractId, payerId, r.number(), count, r.amount(),
-                        r.dueDate(), calendar.nextBusinessDayOnOrAfter(r.dueDate()), terms, InstallmentStatus.OPEN,
+                        r.dueDate(), calendar.nextBusinessDayOnOrAfter(r.dueDate()),
+                        PunctualityDiscountRule.termsFor(terms, discount, r.dueDate()), InstallmentStatus.OPEN,
                         Money.ZERO, null))
                 .toList();
         Money total = Money.sum(installments.stream().map(Installment::nominal).toList());

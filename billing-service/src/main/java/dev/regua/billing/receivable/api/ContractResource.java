@@ -49,7 +49,8 @@ public class ContractResource {
 
     public record ContractView(UUID id, UUID payerId, String kind, String status, String description,
                                BigDecimal totalAmount, int installmentCount, BigDecimal finePercent,
-                               BigDecimal monthlyInterestPercent, int graceDays, String segment, LocalDate signedOn,
+                               BigDecimal monthlyInterestPercent, int graceDays, DiscountView punctualityDiscount,
+                               String segment, LocalDate signedOn,
                                String evidenceRef, LocalDate activatedOn, LocalDate statusChangedOn, String statusReason,
                                Integer dueDay, LocalDate generatedThrough,
                                List<ReceivableResource.InstallmentView> installments) {
@@ -57,10 +58,16 @@ public class ContractResource {
             Contract k = c.contract();
             return new ContractView(k.id(), k.payerId(), k.kind().name(), k.status().name(), k.description(),
                     k.total().amount(), k.installmentCount(), k.terms().finePercent(), k.terms().monthlyInterestPercent(),
-                    k.terms().graceDays(), k.agreement().segment(), k.agreement().signedOn(), k.agreement().evidenceRef(),
+                    k.terms().graceDays(), k.punctualityDiscount() == null ? null
+                            : new DiscountView(k.punctualityDiscount().percent(), k.punctualityDiscount().daysBeforeDueDate()),
+                    k.agreement().segment(), k.agreement().signedOn(), k.agreement().evidenceRef(),
                     k.activatedOn(), k.statusChangedOn(), k.statusReason(), c.row().dueDay, c.row().generatedThrough,
                     c.installments().stream().map(ReceivableResource.InstallmentView::of).toList());
         }
+    }
+
+    /** The contract's punctuality discount rule: percent off when paid up to that many days before each due date. */
+    public record DiscountView(BigDecimal percent, int daysBeforeDueDate) {
     }
 
     @GET

@@ -55,7 +55,7 @@ public class PayerStatementResource {
     }
 
     public record Line(UUID installmentId, UUID contractId, int number, int count, LocalDate dueDate, String status,
-                       BigDecimal nominal, BigDecimal paid, BigDecimal dueToday, int daysLate) {
+                       BigDecimal nominal, BigDecimal paid, BigDecimal discount, BigDecimal dueToday, int daysLate) {
     }
 
     public record PaymentLine(UUID paymentId, UUID installmentId, LocalDate paidOn, BigDecimal amount, String method,
@@ -93,7 +93,8 @@ public class PayerStatementResource {
                                     overdue = overdue.plus(today);
                                 }
                                 lines.add(new Line(i.id(), i.contractId(), i.number(), i.count(), i.dueDate(), i.status().name(),
-                                        i.nominal().amount(), i.paidAmount().amount(), today.amount(),
+                                        i.nominal().amount(), i.paidAmount().amount(),
+                                        (open ? due.discount() : Money.ZERO).amount(), today.amount(),
                                         open ? due.daysLate() : 0));
                             }
                             List<PaymentLine> paid = payments.stream().map(p -> new PaymentLine(p.id, p.installmentId, p.paidOn,

@@ -6,8 +6,11 @@ import dev.regua.billing.receivable.application.ReceivableService;
 import dev.regua.billing.receivable.domain.Contract;
 import dev.regua.billing.receivable.domain.Installment;
 import dev.regua.billing.receivable.domain.InstallmentPlan;
+import dev.regua.billing.tenant.domain.PunctualityDiscountRule;
 import dev.regua.kernel.charges.AmountDue;
+import dev.regua.kernel.charges.PunctualityDiscount;
 import dev.regua.kernel.money.Money;
+import dev.regua.support.charges.ChargeTermsViews;
 import dev.regua.support.idempotency.IdempotentRequests;
 import dev.regua.support.tenancy.TenantContext;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -17,6 +20,7 @@ import dev.regua.support.paging.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
 import jakarta.validation.constraints.Digits;
@@ -39,6 +43,7 @@ import java.math.BigDecimal;
 import java.net.URI;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -74,6 +79,7 @@ public class ReceivableResource {
                              @DecimalMin("0") @Digits(integer = 3, fraction = 3) BigDecimal monthlyInterestPercent,
                              @Min(0) @Max(30) Integer graceDays,
                              @Valid DownPaymentBody downPayment,
+                             @Valid DiscountBody punctualityDiscount,
                              @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "letters, digits, '.', '_' or '-' only") String segment,
                              LocalDate signedOn,
                              @Size(max = 300) String evidenceRef) {
@@ -90,6 +96,7 @@ public class ReceivableResource {
                                @DecimalMin("0") @Digits(integer = 3, fraction = 2) BigDecimal finePercent,
                                @DecimalMin("0") @Digits(integer = 3, fraction = 3) BigDecimal monthlyInterestPercent,
                                @Min(0) @Max(30) Integer graceDays,
+                               @Valid DiscountBody punctualityDiscount,
                              @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "letters, digits, '.', '_' or '-' only") String segment,
                              LocalDate signedOn,
                              @Size(max = 300) String evidenceRef) {
@@ -104,9 +111,31 @@ public class ReceivableResource {
                                    @DecimalMin("0") @Digits(integer = 3, fraction = 2) BigDecimal finePercent,
                                    @DecimalMin("0") @Digits(integer = 3, fraction = 3) BigDecimal monthlyInterestPercent,
                                    @Min(0) @Max(30) Integer graceDays,
+                                   @Valid DiscountBody punctualityDiscount,
                                    @Size(max = 60) @Pattern(regexp = "[A-Za-z0-9_.-]+", message = "letters, digits, '.', '_' or '-' only") String segment,
                                    LocalDate signedOn,
                                    @Size(max = 300) String evidenceRef) {
+    }
+
+    /**
+     * The contract's desconto de pontualidade: {@code percent} % off each installment's nominal value when paid up to
+     * {@code daysBeforeDueDate} days (default 0) before its due date. Absent: the tenant's default rule;
+     * {@code percent} 0: no discount even if the tenant has a default.
+     */
+    public record DiscountBody(@NotNull @DecimalMin(value = "0", message = "must be 0 (no discount) or more") @DecimalMax(value = "99.99", message = "must be less than 100")
+                               @Digits(integer = 2, fraction = 2, message = "must have at most 2 decimal places") BigDecimal percent,
+                               @Min(0) @Max(PunctualityDiscountRule.MAX_DAYS_BEFORE) Integer daysBeforeDueDate) {
+        /** null when absent (the tenant's default applies), empty for "no discount". */
+        @SuppressWarnings("OptionalAssignedToNull")
+        static Optional<PunctualityDiscountRule> rule(DiscountBody body) {
+            if (body == null) {
+                return null;
+            }
+            if (body.percent().signum() == 0) {
+                return Optional.empty();
+            }
+            return Optional.of(new PunctualityDiscountRule(body.percent(), body.daysBeforeDueDate() == null ? 0 : body.daysBeforeDueDate()));
+        }
     }
 
     public record MonthlyFeeView(UUID contractId, UUID payerId, String description, BigDecimal monthlyAmount, int dueDay,
@@ -115,11 +144,15 @@ public class ReceivableResource {
 
     public record InstallmentView(UUID id, UUID contractId, UUID payerId, int number, int count, BigDecimal nominal,
                                   LocalDate originalDueDate, LocalDate dueDate, String status, BigDecimal paidAmount,
-                                  LocalDate paidOn, BigDecimal finePercent, BigDecimal monthlyInterestPercent) {
+                                  LocalDate paidOn, BigDecimal finePercent, BigDecimal monthlyInterestPercent,
+                                  BigDecimal punctualityDiscountPercent, LocalDate punctualityDiscountUntil) {
         public static InstallmentView of(Installment i) {
+            var discount = i.terms().punctualityDiscount().map(d -> (PunctualityDiscount.Percent) d);
             return new InstallmentView(i.id(), i.contractId(), i.payerId(), i.number(), i.count(), i.nominal().amount(),
                     i.originalDueDate(), i.dueDate(), i.status().name(), i.paidAmount().amount(), i.paidOn(),
-                    i.terms().finePercent(), i.terms().monthlyInterestPercent());
+                    i.terms().finePercent(), i.terms().monthlyInterestPercent(),
+                    discount.map(d -> ChargeTermsViews.plain(d.percent())).orElse(null),
+                    discount.map(PunctualityDiscount.Percent::validUntil).orElse(null));
         }
     }
 
@@ -155,7 +188,8 @@ public class ReceivableResource {
         var command = new ReceivableService.NewPlan(request.payerId(), request.description(),
                 Money.of(request.totalAmount()), request.installments(), request.firstDueDate(), request.finePercent(),
                 request.monthlyInterestPercent(), request.graceDays(), down,
-                new Contract.Agreement(request.segment(), request.signedOn(), request.evidenceRef()));
+                new Contract.Agreement(request.segment(), request.signedOn(), request.evidenceRef()),
+                DiscountBody.rule(request.punctualityDiscount()));
         return service.createPlan(tenantId, command, Contract.Kind.INSTALLMENT_PLAN).chain(this::withCreditApplied).map(created -> Response
                 .created(URI.create("/api/billing/contracts/" + created.contractId()))
                 .entity(created).build());
@@ -171,7 +205,8 @@ public class ReceivableResource {
         return idempotency.once(tenantId, idempotencyKey, "POST", "/api/billing/one-off-charges", request, () -> {
             var command = new ReceivableService.NewPlan(request.payerId(), request.description(), Money.of(request.amount()),
                     1, request.dueDate(), request.finePercent(), request.monthlyInterestPercent(), request.graceDays(), null,
-                    new Contract.Agreement(request.segment(), request.signedOn(), request.evidenceRef()));
+                    new Contract.Agreement(request.segment(), request.signedOn(), request.evidenceRef()),
+                    DiscountBody.rule(request.punctualityDiscount()));
             return service.createPlan(tenantId, command, Contract.Kind.ONE_OFF).chain(this::withCreditApplied).map(created -> Response
                     .created(URI.create("/api/billing/contracts/" + created.contractId()))
                     .entity(created).build());
@@ -189,7 +224,8 @@ public class ReceivableResource {
             var command = new MonthlyFees.NewMonthlyFee(request.payerId(), request.description(),
                     Money.of(request.monthlyAmount()), request.dueDay(), request.startMonth(), request.endMonth(),
                     request.finePercent(), request.monthlyInterestPercent(), request.graceDays(),
-                    new Contract.Agreement(request.segment(), request.signedOn(), request.evidenceRef()));
+                    new Contract.Agreement(request.segment(), request.signedOn(), request.evidenceRef()),
+                    DiscountBody.rule(request.punctualityDiscount()));
             return monthlyFees.create(tenantId, command)
                     .call(created -> payments.applyCredit(tenantId, created.fee().payerId(), created.contract().activatedOn()))
                     .chain(created -> service.installmentsOfContract(tenantId, created.fee().contractId()).map(installments -> Response

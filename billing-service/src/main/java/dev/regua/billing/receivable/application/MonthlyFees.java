@@ -11,6 +11,7 @@ import dev.regua.billing.tenant.domain.TenantSettings;
 import dev.regua.kernel.calendar.BankCalendar;
 import dev.regua.billing.tenant.persistence.TenantEntity;
 import dev.regua.billing.tenant.persistence.TenantRepository;
+import dev.regua.billing.tenant.domain.PunctualityDiscountRule;
 import dev.regua.kernel.charges.ChargeTerms;
 import dev.regua.kernel.money.Money;
 import dev.regua.support.outbox.OutboxWriter;
@@ -61,7 +62,8 @@ public class MonthlyFees {
 
     public record NewMonthlyFee(UUID payerId, String description, Money amount, int dueDay, YearMonth start, YearMonth end,
                                 java.math.BigDecimal finePercent, java.math.BigDecimal monthlyInterestPercent,
-                                Integer graceDays, Contract.Agreement agreement) {
+                                Integer graceDays, Contract.Agreement agreement,
+                                java.util.Optional<PunctualityDiscountRule> punctualityDiscount) {
     }
 
     public record Created(Contract contract, MonthlyFee fee, List<Installment> installments) {
@@ -79,13 +81,14 @@ public class MonthlyFees {
                 java.time.LocalDate today = service.today(settings);
                 service.requireSignedByToday(request.agreement(), today);
                 ChargeTerms terms = service.terms(settings, request.finePercent(), request.monthlyInterestPercent(), request.graceDays());
+                PunctualityDiscountRule discount = service.discountRule(settings, request.punctualityDiscount());
                 MonthlyFee fee = new MonthlyFee(UUID.randomUUID(), tenantId, payer.id(), request.amount(), request.dueDay(),
-                        request.start(), request.end(), terms);
+                        request.start(), request.end(), terms, discount);
                 YearMonth horizon = horizon(settings.timeZone());
                 List<Installment> installments = fee.generate(null, horizon, TenantCalendars.of(settings));
                 YearMonth through = installments.isEmpty() ? null : YearMonth.from(installments.get(installments.size() - 1).originalDueDate());
                 Contract contract = Contract.activeFrom(fee.contractId(), tenantId, payer.id(), Contract.Kind.MONTHLY_FEE,
-                        request.description(), fee.amount(), fee.count(), terms, request.agreement(), today);
+                        request.description(), fee.amount(), fee.count(), terms, discount, request.agreement(), today);
                 return receivables.addMonthlyFee(contract, fee, installments, through, clock.instant())
                         .chain(() -> outbox.append(contract.activatedEvent()))
                         .chain(() -> outbox.appendAll(installments.stream().map(Installment::createdEvent).toList()))
@@ -136,7 +139,8 @@ public class MonthlyFees {
     private Uni<Integer> extend(ContractEntity c, YearMonth horizon, BankCalendar calendar, java.time.LocalDate today) {
         MonthlyFee fee = new MonthlyFee(c.id, c.tenantId, c.payerId, Money.of(c.totalAmount), c.dueDay,
                 YearMonth.from(c.startMonth), c.endMonth == null ? null : YearMonth.from(c.endMonth),
-                ChargeTerms.of(c.finePercent, c.monthlyInterestPercent).withGraceDays(c.graceDays));
+                ChargeTerms.of(c.finePercent, c.monthlyInterestPercent).withGraceDays(c.graceDays),
+                ReceivableRepository.discountRule(c));
         List<Installment> installments = fee.generate(c.generatedThrough == null ? null : YearMonth.from(c.generatedThrough),
                 horizon, calendar);
         if (installments.isEmpty()) {

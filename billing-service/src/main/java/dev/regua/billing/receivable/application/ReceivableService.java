@@ -6,6 +6,7 @@ import dev.regua.billing.receivable.domain.Installment;
 import dev.regua.billing.receivable.domain.InstallmentPlan;
 import dev.regua.billing.receivable.persistence.ReceivableRepository;
 import dev.regua.billing.tenant.application.TenantCalendars;
+import dev.regua.billing.tenant.domain.PunctualityDiscountRule;
 import dev.regua.billing.tenant.domain.TenantSettings;
 import dev.regua.billing.tenant.persistence.TenantRepository;
 import dev.regua.kernel.calendar.BankCalendar;
@@ -22,6 +23,7 @@ import java.math.BigDecimal;
 import java.time.Clock;
 import java.time.LocalDate;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Use cases on contracts, installments and payments. Callers own the transaction. */
@@ -46,11 +48,12 @@ public class ReceivableService {
 
     public record NewPlan(UUID payerId, String description, Money total, int installments, LocalDate firstDueDate,
                           BigDecimal finePercent, BigDecimal monthlyInterestPercent, Integer graceDays,
-                          InstallmentPlan.DownPayment downPayment, Contract.Agreement agreement) {
+                          InstallmentPlan.DownPayment downPayment, Contract.Agreement agreement,
+                          Optional<PunctualityDiscountRule> punctualityDiscount) {
         public NewPlan(UUID payerId, String description, Money total, int installments, LocalDate firstDueDate,
                        BigDecimal finePercent, BigDecimal monthlyInterestPercent, Integer graceDays) {
             this(payerId, description, total, installments, firstDueDate, finePercent, monthlyInterestPercent, graceDays,
-                    null, Contract.Agreement.NONE);
+                    null, Contract.Agreement.NONE, null);
         }
     }
 
@@ -67,12 +70,13 @@ public class ReceivableService {
             LocalDate today = today(settings);
             requireSignedByToday(request.agreement(), today);
             ChargeTerms terms = terms(settings, request.finePercent(), request.monthlyInterestPercent(), request.graceDays());
+            PunctualityDiscountRule discount = discountRule(settings, request.punctualityDiscount());
             UUID contractId = UUID.randomUUID();
             InstallmentPlan plan = InstallmentPlan.create(contractId, tenantId, payer.id(), request.description(),
                     request.total(), request.downPayment(), request.installments(), request.firstDueDate(), terms,
-                    settings.remainderPolicy(), TenantCalendars.of(settings));
+                    discount, settings.remainderPolicy(), TenantCalendars.of(settings));
             Contract contract = Contract.activeFrom(contractId, tenantId, payer.id(), kind, request.description(),
-                    request.total(), request.installments(), terms, request.agreement(), today);
+                    request.total(), request.installments(), terms, discount, request.agreement(), today);
             return receivables.addPlan(contract, plan, clock.instant())
                     .chain(() -> outbox.append(contract.activatedEvent()))
                     .chain(() -> outbox.appendAll(plan.installments().stream().map(Installment::createdEvent).toList()))
@@ -108,6 +112,15 @@ public class ReceivableService {
         }
         int grace = graceDays == null ? settings.graceDays() : graceDays;
         return ChargeTerms.of(fine, interest).withGraceDays(grace);
+    }
+
+    /**
+     * The contract's punctuality discount rule: {@code requested} when the request said (an empty Optional: explicitly
+     * none), else (null) the tenant's default, which may be none too.
+     */
+    @SuppressWarnings("OptionalAssignedToNull")
+    public PunctualityDiscountRule discountRule(TenantSettings settings, Optional<PunctualityDiscountRule> requested) {
+        return requested == null ? settings.punctualityDiscount() : requested.orElse(null);
     }
 
     public Uni<Installment> installment(String tenantId, UUID installmentId) {

@@ -6,6 +6,7 @@ import dev.regua.contract.billing.ChargeTermsView;
 import dev.regua.contract.billing.ContractActivated;
 import dev.regua.contract.billing.ContractCancelled;
 import dev.regua.contract.billing.ContractSuspended;
+import dev.regua.billing.tenant.domain.PunctualityDiscountRule;
 import dev.regua.kernel.charges.ChargeTerms;
 import dev.regua.kernel.money.Money;
 import dev.regua.support.problem.BusinessRuleException;
@@ -37,6 +38,7 @@ public final class Contract {
     private final Money total;
     private final int installmentCount;
     private final ChargeTerms terms;
+    private final PunctualityDiscountRule punctualityDiscount;
     private final Agreement agreement;
     private Status status;
     private LocalDate activatedOn;
@@ -44,8 +46,8 @@ public final class Contract {
     private String statusReason;
 
     public Contract(UUID id, String tenantId, UUID payerId, Kind kind, String description, Money total,
-                    int installmentCount, ChargeTerms terms, Agreement agreement, Status status, LocalDate activatedOn,
-                    LocalDate statusChangedOn, String statusReason) {
+                    int installmentCount, ChargeTerms terms, PunctualityDiscountRule punctualityDiscount,
+                    Agreement agreement, Status status, LocalDate activatedOn, LocalDate statusChangedOn, String statusReason) {
         this.id = id;
         this.tenantId = tenantId;
         this.payerId = payerId;
@@ -53,7 +55,8 @@ public final class Contract {
         this.description = description;
         this.total = total;
         this.installmentCount = installmentCount;
-        this.terms = terms;
+        this.terms = terms.withoutPunctualityDiscount();
+        this.punctualityDiscount = punctualityDiscount;
         this.agreement = agreement == null ? Agreement.NONE : agreement;
         this.status = status;
         this.activatedOn = activatedOn;
@@ -61,17 +64,29 @@ public final class Contract {
         this.statusReason = statusReason;
     }
 
-    /** A new contract, in effect from {@code on}. */
+    /**
+     * A new contract, in effect from {@code on}. {@code terms} are its late-charge terms; {@code punctualityDiscount}
+     * (null: none) is the desconto de pontualidade each of its installments gets, dated from its own due date.
+     */
     public static Contract activeFrom(UUID id, String tenantId, UUID payerId, Kind kind, String description, Money total,
-                                      int installmentCount, ChargeTerms terms, Agreement agreement, LocalDate on) {
-        return new Contract(id, tenantId, payerId, kind, description, total, installmentCount, terms, agreement,
-                Status.ACTIVE, on, on, null);
+                                      int installmentCount, ChargeTerms terms, PunctualityDiscountRule punctualityDiscount,
+                                      Agreement agreement, LocalDate on) {
+        return new Contract(id, tenantId, payerId, kind, description, total, installmentCount, terms, punctualityDiscount,
+                agreement, Status.ACTIVE, on, on, null);
+    }
+
+    /** The terms as published: late charges and the discount rule (percent, days before each due date). */
+    public ChargeTermsView termsView() {
+        return punctualityDiscount == null
+                ? new ChargeTermsView(terms.finePercent(), terms.monthlyInterestPercent(), terms.graceDays())
+                : new ChargeTermsView(terms.finePercent(), terms.monthlyInterestPercent(), terms.graceDays(),
+                punctualityDiscount.percent(), null, punctualityDiscount.daysBeforeDueDate());
     }
 
     /** The event that announces the contract took effect (published before its installments' events). */
     public ContractActivated activatedEvent() {
         return new ContractActivated(newId(), tenantId, payerId.toString(), id.toString(), kind.name(),
-                agreement.segment(), new ChargeTermsView(terms.finePercent(), terms.monthlyInterestPercent(), terms.graceDays()),
+                agreement.segment(), termsView(),
                 MoneyAmount.brl(total.amount()), installmentCount, agreement.signedOn(), activatedOn);
     }
 
@@ -142,6 +157,8 @@ public final class Contract {
     public Money total() { return total; }
     public int installmentCount() { return installmentCount; }
     public ChargeTerms terms() { return terms; }
+    /** The agreed punctuality discount rule, or null. */
+    public PunctualityDiscountRule punctualityDiscount() { return punctualityDiscount; }
     public Agreement agreement() { return agreement; }
     public Status status() { return status; }
     public LocalDate activatedOn() { return activatedOn; }

@@ -2,7 +2,6 @@ package dev.regua.billing.receivable.domain;
 
 import dev.regua.contract.MoneyAmount;
 import dev.regua.contract.RegisteredEvent;
-import dev.regua.contract.billing.ChargeTermsView;
 import dev.regua.contract.billing.InstallmentCancelled;
 import dev.regua.contract.billing.InstallmentRenegotiated;
 import dev.regua.contract.billing.InstallmentWrittenOff;
@@ -17,6 +16,7 @@ import dev.regua.kernel.charges.AmountDue;
 import dev.regua.kernel.charges.ChargeTerms;
 import dev.regua.kernel.charges.LateChargeCalculator;
 import dev.regua.kernel.money.Money;
+import dev.regua.support.charges.ChargeTermsViews;
 import dev.regua.support.problem.BusinessRuleException;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -201,7 +201,7 @@ public final class Installment {
     public InstallmentView view() {
         return new InstallmentView(id.toString(), contractId.toString(), number, count,
                 MoneyAmount.brl(nominal.amount()), originalDueDate, dueDate,
-                new ChargeTermsView(terms.finePercent(), terms.monthlyInterestPercent(), terms.graceDays()),
+                ChargeTermsViews.of(terms),
                 status.name(), MoneyAmount.brl(paidAmount.amount()));
     }
 

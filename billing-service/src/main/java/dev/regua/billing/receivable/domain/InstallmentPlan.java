@@ -1,5 +1,6 @@
 package dev.regua.billing.receivable.domain;
 
+import dev.regua.billing.tenant.domain.PunctualityDiscountRule;
 import dev.regua.kernel.calendar.BankCalendar;
 import dev.regua.kernel.charges.ChargeTerms;
 import dev.regua.kernel.money.Money;
@@ -26,7 +27,7 @@ public record InstallmentPlan(UUID contractId, String tenantId, UUID payerId, St
 
     public static InstallmentPlan create(String tenantId, UUID payerId, String description, Money total, int count,
                                          LocalDate firstDueDate, ChargeTerms terms, BankCalendar calendar) {
-        return create(UUID.randomUUID(), tenantId, payerId, description, total, null, count, firstDueDate, terms,
+        return create(UUID.randomUUID(), tenantId, payerId, description, total, null, count, firstDueDate, terms, null,
                 RemainderPolicy.FIRST, calendar);
     }
 
@@ -34,13 +35,17 @@ public record InstallmentPlan(UUID contractId, String tenantId, UUID payerId, St
     public static InstallmentPlan create(String tenantId, UUID payerId, String description, Money total, int count,
                                          LocalDate firstDueDate, ChargeTerms terms, BankCalendar calendar,
                                          RemainderPolicy remainder) {
-        return create(UUID.randomUUID(), tenantId, payerId, description, total, null, count, firstDueDate, terms,
+        return create(UUID.randomUUID(), tenantId, payerId, description, total, null, count, firstDueDate, terms, null,
                 remainder, calendar);
     }
 
+    /**
+     * The full form. {@code discount} (null: none) is the punctuality discount rule: every installment, the down
+     * payment included, gets it dated from its own original due date.
+     */
     public static InstallmentPlan create(UUID contractId, String tenantId, UUID payerId, String description, Money total,
                                          DownPayment downPayment, int count, LocalDate firstDueDate, ChargeTerms terms,
-                                         RemainderPolicy remainder, BankCalendar calendar) {
+                                         PunctualityDiscountRule discount, RemainderPolicy remainder, BankCalendar calendar) {
         if (count < 1 || count > MAX_INSTALLMENTS) {
             throw new InvalidInputException("installments", "must be between 1 and " + MAX_INSTALLMENTS);
         }
@@ -62,7 +67,7 @@ public record InstallmentPlan(UUID contractId, String tenantId, UUID payerId, St
             financed = total.minus(downPayment.amount());
             installments.add(new Installment(UUID.randomUUID(), tenantId, contractId, payerId, 0, count,
                     downPayment.amount(), downPayment.dueDate(), calendar.nextBusinessDayOnOrAfter(downPayment.dueDate()),
-                    terms, InstallmentStatus.OPEN, Money.ZERO, null));
+                    PunctualityDiscountRule.termsFor(terms, discount, downPayment.dueDate()), InstallmentStatus.OPEN, Money.ZERO, null));
         }
         if (financed.cents() < count) {
             throw new InvalidInputException("totalAmount", "is too small to split into " + count + " installments of at least R$ 0,01");
@@ -72,7 +77,7 @@ public record InstallmentPlan(UUID contractId, String tenantId, UUID payerId, St
             LocalDate original = firstDueDate.plusMonths(i);
             LocalDate due = calendar.nextBusinessDayOnOrAfter(original);
             installments.add(new Installment(UUID.randomUUID(), tenantId, contractId, payerId, i + 1, count,
-                    amounts.get(i), original, due, terms, InstallmentStatus.OPEN, Money.ZERO, null));
+                    amounts.get(i), original, due, PunctualityDiscountRule.termsFor(terms, discount, original), InstallmentStatus.OPEN, Money.ZERO, null));
         }
         return new InstallmentPlan(contractId, tenantId, payerId, description, total,
                 downPayment == null ? null : downPayment.amount(), terms, List.copyOf(installments));

@@ -1,5 +1,6 @@
 package dev.regua.billing.receivable.domain;
 
+import dev.regua.billing.tenant.domain.PunctualityDiscountRule;
 import dev.regua.kernel.calendar.BankCalendar;
 import dev.regua.kernel.charges.ChargeTerms;
 import dev.regua.kernel.money.Money;
@@ -14,10 +15,11 @@ import java.util.UUID;
 /**
  * A mensalidade: the same amount every month on a due day, from a start month to an end month or open-ended.
  * Installments are generated ahead over a rolling horizon, never all at once; generating again for the same
- * months creates nothing (installment numbers are the month's position since the start).
+ * months creates nothing (installment numbers are the month's position since the start). Each installment gets the
+ * punctuality discount rule {@code discount} (null: none) dated from its own due date.
  */
 public record MonthlyFee(UUID contractId, String tenantId, UUID payerId, Money amount, int dueDay, YearMonth start,
-                         YearMonth end, ChargeTerms terms) {
+                         YearMonth end, ChargeTerms terms, PunctualityDiscountRule discount) {
     public MonthlyFee {
         if (dueDay < 1 || dueDay > 31) {
             throw new InvalidInputException("dueDay", "must be between 1 and 31");
@@ -52,7 +54,8 @@ public record MonthlyFee(UUID contractId, String tenantId, UUID payerId, Money a
             LocalDate original = originalDueDate(m);
             int number = (int) ChronoUnit.MONTHS.between(start, m) + 1;
             created.add(new Installment(UUID.randomUUID(), tenantId, contractId, payerId, number, count(), amount,
-                    original, calendar.nextBusinessDayOnOrAfter(original), terms, InstallmentStatus.OPEN, Money.ZERO, null));
+                    original, calendar.nextBusinessDayOnOrAfter(original), PunctualityDiscountRule.termsFor(terms, discount, original),
+                    InstallmentStatus.OPEN, Money.ZERO, null));
         }
         return created;
     }

@@ -30,6 +30,10 @@ public class ContractEntity {
     public BigDecimal monthlyInterestPercent;
     @Column(name = "grace_days")
     public int graceDays;
+    @Column(name = "punctuality_discount_percent")
+    public BigDecimal punctualityDiscountPercent;
+    @Column(name = "punctuality_discount_days")
+    public Integer punctualityDiscountDays;
     public String status;
     /** Monthly fees only: the due day, the first and last month (first day of each), generated through (month). */
     @Column(name = "due_day")

@@ -34,6 +34,10 @@ public class InstallmentEntity {
     public BigDecimal monthlyInterestPercent;
     @Column(name = "grace_days")
     public int graceDays;
+    @Column(name = "punctuality_discount_percent")
+    public BigDecimal punctualityDiscountPercent;
+    @Column(name = "punctuality_discount_until")
+    public LocalDate punctualityDiscountUntil;
     public String status;
     @Column(name = "paid_amount")
     public BigDecimal paidAmount;

@@ -4,7 +4,9 @@ import dev.regua.billing.receivable.domain.Contract;
 import dev.regua.billing.receivable.domain.Installment;
 import dev.regua.billing.receivable.domain.InstallmentPlan;
 import dev.regua.billing.receivable.domain.InstallmentStatus;
+import dev.regua.billing.tenant.domain.PunctualityDiscountRule;
 import dev.regua.kernel.charges.ChargeTerms;
+import dev.regua.kernel.charges.PunctualityDiscount;
 import dev.regua.kernel.money.Money;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
@@ -69,6 +71,8 @@ public class ReceivableRepository {
         c.finePercent = contract.terms().finePercent();
         c.monthlyInterestPercent = contract.terms().monthlyInterestPercent();
         c.graceDays = contract.terms().graceDays();
+        c.punctualityDiscountPercent = contract.punctualityDiscount() == null ? null : contract.punctualityDiscount().percent();
+        c.punctualityDiscountDays = contract.punctualityDiscount() == null ? null : contract.punctualityDiscount().daysBeforeDueDate();
         c.segment = contract.agreement().segment();
         c.signedOn = contract.agreement().signedOn();
         c.evidenceRef = contract.agreement().evidenceRef();
@@ -81,9 +85,15 @@ public class ReceivableRepository {
     public static Contract toDomain(ContractEntity c) {
         return new Contract(c.id, c.tenantId, c.payerId, Contract.Kind.valueOf(c.kind), c.description,
                 Money.of(c.totalAmount), c.installmentCount,
-                ChargeTerms.of(c.finePercent, c.monthlyInterestPercent).withGraceDays(c.graceDays),
+                ChargeTerms.of(c.finePercent, c.monthlyInterestPercent).withGraceDays(c.graceDays), discountRule(c),
                 new Contract.Agreement(c.segment, c.signedOn, c.evidenceRef), Contract.Status.valueOf(c.status),
                 c.activatedOn, c.statusChangedOn, c.statusReason);
+    }
+
+    /** The contract's punctuality discount rule, or null. */
+    public static PunctualityDiscountRule discountRule(ContractEntity c) {
+        return c.punctualityDiscountPercent == null ? null
+                : new PunctualityDiscountRule(c.punctualityDiscountPercent, c.punctualityDiscountDays);
     }
 
     public Uni<Void> addInstallments(List<Installment> installments, Instant now) {
@@ -251,6 +261,9 @@ public class ReceivableRepository {
         e.finePercent = i.terms().finePercent();
         e.monthlyInterestPercent = i.terms().monthlyInterestPercent();
         e.graceDays = i.terms().graceDays();
+        var discount = i.terms().punctualityDiscount().map(d -> (PunctualityDiscount.Percent) d);
+        e.punctualityDiscountPercent = discount.map(PunctualityDiscount.Percent::percent).orElse(null);
+        e.punctualityDiscountUntil = discount.map(PunctualityDiscount.Percent::validUntil).orElse(null);
         e.status = i.status().name();
         e.paidAmount = i.paidAmount().amount();
         e.paidOn = i.paidOn();
@@ -259,6 +272,9 @@ public class ReceivableRepository {
 
     static Installment toDomain(InstallmentEntity e) {
         ChargeTerms terms = ChargeTerms.of(e.finePercent, e.monthlyInterestPercent).withGraceDays(e.graceDays);
+        if (e.punctualityDiscountPercent != null) {
+            terms = terms.withPunctualityDiscount(PunctualityDiscount.percent(e.punctualityDiscountPercent, e.punctualityDiscountUntil));
+        }
         return new Installment(e.id, e.tenantId, e.contractId, e.payerId, e.number, e.count, Money.of(e.nominal),
                 e.originalDueDate, e.dueDate, terms, InstallmentStatus.valueOf(e.status), Money.of(e.paidAmount),
                 e.paidOn);

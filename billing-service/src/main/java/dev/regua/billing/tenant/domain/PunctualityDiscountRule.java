@@ -1,5 +1,6 @@
 package dev.regua.billing.tenant.domain;
 
+import dev.regua.kernel.charges.ChargeTerms;
 import dev.regua.kernel.charges.PunctualityDiscount;
 import dev.regua.support.problem.InvalidInputException;
 import java.math.BigDecimal;
@@ -29,5 +30,13 @@ public record PunctualityDiscountRule(BigDecimal percent, int daysBeforeDueDate)
     /** The discount for an installment originally due on {@code originalDueDate}, as the calculator takes it. */
     public PunctualityDiscount forDueDate(LocalDate originalDueDate) {
         return PunctualityDiscount.percent(percent, originalDueDate.minusDays(daysBeforeDueDate));
+    }
+
+    /**
+     * The terms of one installment: {@code terms} (fine, interest, grace days) with the discount of {@code rule} for
+     * an installment originally due on {@code originalDueDate}; {@code terms} unchanged when {@code rule} is null.
+     */
+    public static ChargeTerms termsFor(ChargeTerms terms, PunctualityDiscountRule rule, LocalDate originalDueDate) {
+        return rule == null ? terms.withoutPunctualityDiscount() : terms.withPunctualityDiscount(rule.forDueDate(originalDueDate));
     }
 }

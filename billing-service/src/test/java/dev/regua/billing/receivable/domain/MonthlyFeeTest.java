@@ -18,7 +18,7 @@ class MonthlyFeeTest {
 
     private MonthlyFee fee(int dueDay, String start, String end) {
         return new MonthlyFee(UUID.randomUUID(), "t1", UUID.randomUUID(), Money.of("450.00"), dueDay, YearMonth.parse(start),
-                end == null ? null : YearMonth.parse(end), ChargeTerms.standard());
+                end == null ? null : YearMonth.parse(end), ChargeTerms.standard(), null);
     }
 
     @Test

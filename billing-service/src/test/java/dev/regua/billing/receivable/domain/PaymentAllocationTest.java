@@ -84,7 +84,7 @@ class PaymentAllocationTest {
         installments.get(0).sweep(LocalDate.of(2026, 3, 11), 5, calendar);
         installments.get(1).pay(UUID.randomUUID(), Money.of("10.00"), LocalDate.of(2026, 3, 11), "PIX", calendar);
         Contract contract = Contract.activeFrom(installments.get(0).contractId(), "t1", installments.get(0).payerId(),
-                Contract.Kind.INSTALLMENT_PLAN, "x", Money.of("900.00"), 3, ChargeTerms.standard(), null, LocalDate.of(2026, 3, 2));
+                Contract.Kind.INSTALLMENT_PLAN, "x", Money.of("900.00"), 3, ChargeTerms.standard(), null, null, LocalDate.of(2026, 3, 2));
         var events = contract.cancel("rescisão", LocalDate.of(2026, 3, 11), installments);
         assertEquals(2, events.size());
         assertEquals(List.of(InstallmentStatus.OVERDUE, InstallmentStatus.PARTIALLY_PAID, InstallmentStatus.CANCELLED),
