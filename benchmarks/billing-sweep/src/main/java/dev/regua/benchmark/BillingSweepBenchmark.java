@@ -104,7 +104,9 @@ public final class BillingSweepBenchmark {
                 long deadline = launched + TIMEOUT.toNanos();
                 while (left > 0 && System.nanoTime() < deadline && service.isAlive()) {
                     Thread.sleep(1000);
-                    left = count(db, "select count(*) from installment where status <> 'OVERDUE'");
+                    // the seeded installments only go OPEN -> DUE -> OVERDUE; counted on the sweep's partial index, which
+                    // shrinks as the sweep goes (a full count of a million rows every second would compete with it)
+                    left = count(db, "select count(*) from installment where status in ('OPEN', 'DUE', 'PARTIALLY_PAID')");
                     if (first == 0 && left < n) {
                         first = System.nanoTime();
                     }

@@ -1,10 +1,13 @@
 package dev.regua.billing.receivable.application;
 
 import dev.regua.billing.receivable.domain.Installment;
-import dev.regua.billing.receivable.persistence.ReceivableRepository;
+import dev.regua.billing.receivable.domain.InstallmentStatus;
+import dev.regua.billing.receivable.domain.OverdueCutoffs;
+import dev.regua.billing.receivable.persistence.DueSweepRepository;
 import dev.regua.billing.tenant.persistence.TenantEntity;
 import dev.regua.billing.tenant.persistence.TenantRepository;
 import dev.regua.contract.RegisteredEvent;
+import dev.regua.kernel.calendar.BankCalendar;
 import dev.regua.support.outbox.OutboxWriter;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -18,7 +21,6 @@ import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
@@ -27,29 +29,29 @@ import org.jboss.logging.Logger;
  * Due and overdue detection. For each tenant, once its local morning has come, moves installments into their
  * billing window (due) and past it (overdue), publishing the events through the outbox. Transitions are
  * state-based, so the sweep is idempotent and, after downtime, catches up every missed transition once, in
- * due-date order. It works in keyset batches: memory does not grow with the number of installments.
+ * due-date order. It works set-based, in batches: per batch one statement claims and moves the installments
+ * (their due and overdue dates turned into {@link OverdueCutoffs} of the tenant's bank calendar), their events
+ * derived by the domain from the states before; memory does not grow with the number of installments.
  */
 @ApplicationScoped
 public class DueSweep {
     private static final Logger LOG = Logger.getLogger(DueSweep.class);
-    private static final LocalDate BEGINNING = LocalDate.of(1900, 1, 1);
-    private static final UUID NO_ID = new UUID(0, 0);
 
     private final TenantRepository tenants;
-    private final ReceivableRepository receivables;
+    private final DueSweepRepository sweeps;
     private final OutboxWriter outbox;
     private final Clock clock;
     private final LocalTime morning;
     private final int batchSize;
     private final ReceivableService service;
 
-    public DueSweep(TenantRepository tenants, ReceivableRepository receivables, OutboxWriter outbox, Clock clock,
+    public DueSweep(TenantRepository tenants, DueSweepRepository sweeps, OutboxWriter outbox, Clock clock,
                     @ConfigProperty(name = "regua.billing.sweep.local-time", defaultValue = "06:00") LocalTime morning,
                     @ConfigProperty(name = "regua.billing.sweep.batch-size", defaultValue = "500") int batchSize,
                     ReceivableService receivableService) {
         this.service = receivableService;
         this.tenants = tenants;
-        this.receivables = receivables;
+        this.sweeps = sweeps;
         this.outbox = outbox;
         this.clock = clock;
         this.morning = morning;
@@ -83,55 +85,42 @@ public class DueSweep {
         LocalDate asOf = asOf(zone);
         LocalDate horizon = asOf.plusDays(leadDays);
         return Panache.withSession(() -> service.calendar(tenantId))
-                .chain(calendar -> Multi.createBy().repeating()
-                        .uni(Keyset::new, keyset -> batch(tenantId, asOf, horizon, leadDays, calendar, keyset))
-                        .whilst(result -> result.size() == batchSize)
-                        .map(BatchResult::events)
-                        .collect().with(Collectors.summingInt(Integer::intValue)));
-    }
-
-    /**
-     * One keyset batch in its own transaction (and session, so nothing accumulates): the installments' new states
-     * and their events commit together, or neither does. Batches are requested one after the other by a repeating
-     * {@link Multi}, not by recursion, so the number of batches is not bounded by the stack.
-     */
-    private Uni<BatchResult> batch(String tenantId, LocalDate asOf, LocalDate horizon, int leadDays,
-                                   dev.regua.kernel.calendar.BankCalendar calendar, Keyset keyset) {
-        return Panache.withTransaction(() -> receivables.sweepBatch(tenantId, horizon, keyset.afterDate, keyset.afterId, batchSize)
-                .chain(batch -> {
-                    List<Transition> transitions = new ArrayList<>();
-                    for (Installment i : batch) {
-                        List<RegisteredEvent> happened = i.sweep(asOf, leadDays, calendar);
-                        if (!happened.isEmpty()) {
-                            transitions.add(new Transition(i, happened));
-                        }
-                    }
-                    Installment last = batch.isEmpty() ? null : batch.get(batch.size() - 1);
-                    int events = transitions.stream().mapToInt(t -> t.events().size()).sum();
-                    // one installment after the other (a Multi, not a chain of Unis as deep as the batch)
-                    return Multi.createFrom().iterable(transitions)
-                            .onItem().transformToUniAndConcatenate(t -> receivables.update(t.installment(), clock.instant())
-                                    .chain(() -> outbox.appendAll(t.events())))
-                            .collect().last()
-                            .replaceWith(new BatchResult(batch.size(), events, last));
-                }))
-                .invoke(result -> {
-                    if (result.last() != null) {
-                        keyset.afterDate = result.last().dueDate();
-                        keyset.afterId = result.last().id();
-                    }
+                .chain(calendar -> {
+                    OverdueCutoffs cutoffs = OverdueCutoffs.on(asOf, calendar);
+                    return Multi.createBy().repeating()
+                            .uni(() -> batch(tenantId, asOf, horizon, leadDays, calendar, cutoffs))
+                            .whilst(result -> result.size() == batchSize)
+                            .map(BatchResult::events)
+                            .collect().with(Collectors.summingInt(Integer::intValue));
                 });
     }
 
-    /** Where the next batch starts: after this (due date, id). */
-    private static final class Keyset {
-        private LocalDate afterDate = BEGINNING;
-        private UUID afterId = NO_ID;
+    /**
+     * One batch in its own transaction (and session, so nothing accumulates): one statement claims the next
+     * installments that owe a transition and moves them; the same transaction appends their events to the outbox,
+     * so the new states and their events commit together, or neither does. A moved installment no longer matches
+     * the claim, so the next batch starts where this one ended without a keyset; batches are requested one after
+     * the other by a repeating {@link Multi}, not by recursion, so their number is not bounded by the stack.
+     */
+    private Uni<BatchResult> batch(String tenantId, LocalDate asOf, LocalDate horizon, int leadDays,
+                                   BankCalendar calendar, OverdueCutoffs cutoffs) {
+        return Panache.withTransaction(() -> sweeps.claimAndMove(tenantId, horizon, cutoffs.byGraceDays(), batchSize, clock.instant())
+                .chain(before -> {
+                    List<RegisteredEvent> events = new ArrayList<>(2 * before.size());
+                    for (Installment i : before) {
+                        events.addAll(i.sweep(asOf, leadDays, calendar));
+                        InstallmentStatus moved = cutoffs.isOverdue(i.originalDueDate(), i.terms().graceDays())
+                                ? InstallmentStatus.OVERDUE : InstallmentStatus.DUE;
+                        if (i.status() != moved) {
+                            // the statement and the domain disagree: roll the batch back rather than publish a lie
+                            throw new IllegalStateException("installment " + i.id() + " moved to " + moved
+                                    + " by the sweep statement but to " + i.status() + " by the domain on " + asOf);
+                        }
+                    }
+                    return outbox.appendAll(events).replaceWith(new BatchResult(before.size(), events.size()));
+                }));
     }
 
-    private record Transition(Installment installment, List<RegisteredEvent> events) {
-    }
-
-    private record BatchResult(int size, int events, Installment last) {
+    private record BatchResult(int size, int events) {
     }
 }

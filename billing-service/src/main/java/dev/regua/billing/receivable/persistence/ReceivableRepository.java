@@ -210,22 +210,6 @@ public class ReceivableRepository {
                 .map(list -> list.stream().map(ReceivableRepository::toDomain).toList());
     }
 
-    /**
-     * The next batch of unsettled installments that may need a transition on {@code asOf}, in due-date order,
-     * after the keyset ({@code afterDueDate}, {@code afterId}); rows are locked and skipped if another sweeper
-     * holds them.
-     */
-    public Uni<List<Installment>> sweepBatch(String tenantId, LocalDate horizon, LocalDate afterDueDate, UUID afterId,
-                                             int limit) {
-        String sql = "select * from installment where tenant_id = ?1 and status in ('OPEN', 'DUE', 'PARTIALLY_PAID') "
-                + "and due_date <= ?2 and (due_date, id) > (?3, ?4) order by due_date, id limit ?5 for update skip locked";
-        return Panache.getSession().chain(s -> s.createNativeQuery(sql, InstallmentEntity.class)
-                        .setParameter(1, tenantId).setParameter(2, horizon)
-                        .setParameter(3, afterDueDate).setParameter(4, afterId).setParameter(5, limit)
-                        .getResultList())
-                .map(list -> list.stream().map(ReceivableRepository::toDomain).toList());
-    }
-
     public Uni<Void> update(Installment i, Instant now) {
         return Panache.getSession().chain(s -> s.find(InstallmentEntity.class, i.id()).invoke(e -> copy(i, e, now)))
                 .replaceWithVoid();
