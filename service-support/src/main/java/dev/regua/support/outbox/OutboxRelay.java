@@ -36,6 +36,9 @@ public class OutboxRelay {
     private static final String CLAIM = "select id, aggregatetype, aggregateid, type, payload::text as payload, tenant_id, subject, occurred_at "
             + "from outbox_event where published_at is null order by seq limit $1 for update skip locked";
 
+    /** Records of a batch awaiting the broker's acknowledgement at once (within the connector's in-flight limit). */
+    private static final int IN_FLIGHT = 128;
+
     private final Pool pool;
     private final MutinyEmitter<String> emitter;
     private final String source;
@@ -52,10 +55,20 @@ public class OutboxRelay {
 
     @Scheduled(every = "${regua.outbox.poll-interval:0.5s}", delayed = "1s", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> tick() {
-        return publishPending()
+        return drain(MAX_BATCHES_PER_TICK)
                 .onFailure().invoke(e -> LOG.warnf("outbox relay will retry: %s", e.toString()))
                 .onFailure().recoverWithNull()
                 .replaceWithVoid();
+    }
+
+    /** Batches one tick may publish back to back while the outbox stays full (a backlog drains without waiting). */
+    static final int MAX_BATCHES_PER_TICK = 50;
+
+    /** Publishes batch after batch while each one comes back full, at most {@code batches}; answers the rows sent. */
+    public Uni<Integer> drain(int batches) {
+        return publishPending().chain(sent -> sent < batchSize || batches <= 1
+                ? Uni.createFrom().item(sent)
+                : drain(batches - 1).map(more -> sent + more));
     }
 
     /** Publishes one batch; answers how many rows went out. */
@@ -73,8 +86,11 @@ public class OutboxRelay {
                 return Uni.createFrom().item(0);
             }
             List<UUID> ids = batch.stream().map(r -> r.getUUID("id")).toList();
+            // Pipelined: every record of the batch is handed to the producer in seq order without waiting for the
+            // previous acknowledgement (the idempotent producer keeps that order per partition, retries included),
+            // then the batch waits for all of them before marking the rows published.
             return Multi.createFrom().iterable(batch)
-                    .onItem().transformToUniAndConcatenate(this::send)
+                    .onItem().transformToUni(this::send).merge(IN_FLIGHT)
                     .collect().last()
                     .chain(() -> conn.preparedQuery("update outbox_event set published_at = now() where id = any($1)")
                             .execute(Tuple.of(ids.toArray(new UUID[0]))))
