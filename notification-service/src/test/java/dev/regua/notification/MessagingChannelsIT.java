@@ -602,4 +602,27 @@ class MessagingChannelsIT {
                 .then().statusCode(422);
     }
 
+    @Test
+    void metasWebhookVerificationGetsTheChallengeBackOnlyWithATenantsVerifyToken() {
+        String token = visao();
+        String verifyToken = "verify-" + UUID.randomUUID();
+        String body = given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("provider", "WHATSAPP_CLOUD", "sender", "109876543299", "secrets",
+                        Map.of("accessToken", "EAAG-visao-token", "appSecret", "visao-app-secret", "verifyToken", verifyToken)))
+                .put("/api/notifications/providers/WHATSAPP").then().statusCode(200)
+                .body("secretsSet", hasItem("verifyToken")).extract().asString();
+        assertFalse(body.contains(verifyToken), "the verify token is a secret: never returned");
+
+        given().queryParam("hub.mode", "subscribe").queryParam("hub.verify_token", verifyToken).queryParam("hub.challenge", "1158201444")
+                .get("/api/notifications/callbacks/whatsapp").then().statusCode(200).body(equalTo("1158201444"));
+        given().queryParam("hub.mode", "subscribe").queryParam("hub.verify_token", "not-" + verifyToken).queryParam("hub.challenge", "1158201444")
+                .get("/api/notifications/callbacks/whatsapp").then().statusCode(403).body(not(containsString("1158201444")));
+        given().queryParam("hub.mode", "unsubscribe").queryParam("hub.verify_token", verifyToken).queryParam("hub.challenge", "1158201444")
+                .get("/api/notifications/callbacks/whatsapp").then().statusCode(403);
+        given().queryParam("hub.mode", "subscribe").queryParam("hub.challenge", "1158201444")
+                .get("/api/notifications/callbacks/whatsapp").then().statusCode(403);
+        given().auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("provider", "WHATSAPP_CLOUD", "sender", "109876543299", "secrets", Map.of("pin", "1234")))
+                .put("/api/notifications/providers/WHATSAPP").then().statusCode(400).body("errors[0].field", equalTo("secrets.pin"));
+    }
 }

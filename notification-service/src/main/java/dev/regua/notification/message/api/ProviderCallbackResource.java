@@ -16,7 +16,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
@@ -105,6 +107,31 @@ public class ProviderCallbackResource {
             StringBuilder data = new StringBuilder(twilio.statusCallbackUrl(ref));
             params.forEach((k, v) -> data.append(k).append(v));
             return constantTimeEquals(Base64.getEncoder().encodeToString(hmac("HmacSHA1", token, data.toString())), signature);
+        });
+    }
+
+    /**
+     * Meta's webhook verification request: when the WhatsApp callback URL is registered in the app dashboard, Meta
+     * sends {@code GET ?hub.mode=subscribe&hub.verify_token=…&hub.challenge=…} and expects the challenge back as
+     * the body (200) when the token is the one the tenant typed there (its provider's {@code verifyToken}); 403
+     * otherwise.
+     */
+    @GET
+    @Path("/whatsapp")
+    @Produces(MediaType.TEXT_PLAIN)
+    @WithSession
+    @Operation(summary = "WhatsApp Cloud API webhook verification (hub.mode, hub.verify_token, hub.challenge)")
+    public Uni<Response> verifyWhatsapp(@QueryParam("hub.mode") String mode, @QueryParam("hub.verify_token") String token,
+                                        @QueryParam("hub.challenge") String challenge) {
+        if (!"subscribe".equals(mode) || challenge == null || challenge.isBlank() || challenge.length() > 200) {
+            return Uni.createFrom().item(Response.status(403).build());
+        }
+        return providers.isWhatsappVerifyToken(token).map(ok -> {
+            if (!ok) {
+                LOG.warn("WhatsApp webhook verification refused: the verify token matches no tenant's WhatsApp provider");
+                return Response.status(403).build();
+            }
+            return Response.ok(challenge, MediaType.TEXT_PLAIN).build();
         });
     }
 

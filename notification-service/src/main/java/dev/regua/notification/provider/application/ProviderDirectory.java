@@ -79,8 +79,10 @@ public class ProviderDirectory {
             }
             if (c.secrets() != null) {
                 c.secrets().forEach((k, v) -> {
-                    if (!kind.requiredSecrets().contains(k)) {
-                        throw new InvalidInputException("secrets." + k, kind + " takes only " + kind.requiredSecrets());
+                    if (!kind.requiredSecrets().contains(k) && !kind.optionalSecrets().contains(k)) {
+                        java.util.List<String> accepted = new java.util.ArrayList<>(kind.requiredSecrets());
+                        accepted.addAll(kind.optionalSecrets());
+                        throw new InvalidInputException("secrets." + k, kind + " takes only " + accepted);
                     }
                     if (v == null || v.isBlank()) {
                         throw new InvalidInputException("secrets." + k, "must not be blank");
@@ -119,6 +121,28 @@ public class ProviderDirectory {
         return repository.find(tenantId, channel).map(found -> found.map(this::settingsOf));
     }
 
+    /**
+     * Whether a Meta webhook verification token is the {@code verifyToken} of some tenant's WhatsApp Cloud API
+     * provider. Meta's verification request names no tenant (the callback URL is shared), so every configured
+     * WhatsApp provider is compared, in constant time.
+     */
+    public Uni<Boolean> isWhatsappVerifyToken(String token) {
+        if (token == null || token.isBlank()) {
+            return Uni.createFrom().item(false);
+        }
+        byte[] given = token.getBytes(java.nio.charset.StandardCharsets.UTF_8);
+        return repository.ofProvider(ProviderKind.WHATSAPP_CLOUD.name()).map(rows -> {
+            boolean match = false;
+            for (ProviderConfigRepository.Row r : rows) {
+                String expected = settingsOf(r).secret("verifyToken");
+                if (expected != null) {
+                    match |= java.security.MessageDigest.isEqual(expected.getBytes(java.nio.charset.StandardCharsets.UTF_8), given);
+                }
+            }
+            return match;
+        });
+    }
+
     /** Whether one more message through this paid channel stays within the tenant's monthly budget. */
     public Uni<Boolean> withinBudget(ProviderSettings s, String payerState) {
         if (!s.provider().paid() || s.monthlyBudget() == null) {
@@ -144,7 +168,9 @@ public class ProviderDirectory {
         ProviderKind kind = ProviderKind.valueOf(r.provider());
         Uni<BigDecimal> spent = kind.paid() ? spentThisMonth(r.tenantId(), r.channel()) : Uni.createFrom().item(BigDecimal.ZERO);
         return spent.map(s -> new View(r.channel(), r.provider(), r.sender(), r.accountId(),
-                r.secretsCiphertext() == null ? java.util.List.of() : kind.requiredSecrets(), r.monthlyBudget(), r.unitCost(), s,
+                r.secretsCiphertext() == null ? java.util.List.of()
+                        : readMap(cipher.decrypt(r.secretsCiphertext(), r.tenantId() + ":" + r.channel())).keySet().stream().sorted().toList(),
+                r.monthlyBudget(), r.unitCost(), s,
                 r.whatsappLanguage(), r.whatsappTemplatesJson() == null ? Map.of() : readMap(r.whatsappTemplatesJson()), r.updatedAt()));
     }
 

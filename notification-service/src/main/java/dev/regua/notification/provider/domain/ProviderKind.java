@@ -7,17 +7,25 @@ import java.util.List;
  * encrypted at rest and never returned.
  */
 public enum ProviderKind {
-    SMTP("EMAIL", List.of()),
-    TWILIO("SMS", List.of("authToken")),
-    ZENVIA("SMS", List.of("apiToken", "webhookToken")),
-    WHATSAPP_CLOUD("WHATSAPP", List.of("accessToken", "appSecret"));
+    SMTP("EMAIL", List.of(), List.of()),
+    TWILIO("SMS", List.of("authToken"), List.of()),
+    ZENVIA("SMS", List.of("apiToken", "webhookToken"), List.of()),
+    /** {@code verifyToken}: what the tenant typed in Meta's webhook setup, echoed in its verification request. */
+    WHATSAPP_CLOUD("WHATSAPP", List.of("accessToken", "appSecret"), List.of("verifyToken"));
 
     private final String channel;
     private final List<String> secrets;
+    private final List<String> optionalSecrets;
 
-    ProviderKind(String channel, List<String> secrets) {
+    ProviderKind(String channel, List<String> secrets, List<String> optionalSecrets) {
         this.channel = channel;
         this.secrets = secrets;
+        this.optionalSecrets = optionalSecrets;
+    }
+
+    /** Secrets the provider may take besides the required ones. */
+    public List<String> optionalSecrets() {
+        return optionalSecrets;
     }
 
     public String channel() {

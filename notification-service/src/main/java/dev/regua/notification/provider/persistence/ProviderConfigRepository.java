@@ -43,6 +43,13 @@ public class ProviderConfigRepository {
                 .map(rows -> rows.stream().findFirst().map(ProviderConfigRepository::row));
     }
 
+    /** Every tenant's configuration of one provider (the WhatsApp webhook verification names no tenant). */
+    public Uni<List<Row>> ofProvider(String provider) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select " + COLUMNS + " from provider_config where provider = ?1", Object[].class)
+                .setParameter(1, provider).getResultList())
+                .map(rows -> rows.stream().map(ProviderConfigRepository::row).toList());
+    }
+
     public Uni<List<Row>> ofTenant(String tenantId) {
         return Panache.getSession().chain(s -> s.createNativeQuery("select " + COLUMNS + " from provider_config where tenant_id = ?1 order by channel", Object[].class)
                 .setParameter(1, tenantId).getResultList())
