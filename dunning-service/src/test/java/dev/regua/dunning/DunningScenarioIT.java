@@ -414,6 +414,82 @@ class DunningScenarioIT {
         assertTrue(t.stream().anyMatch(l -> l.startsWith("AGREEMENT_BROKEN")), t.toString());
     }
 
+    // ---- staff tasks ----
+
+    @Test
+    void staffPlanAVisitThatAppearsOnTheAgendaAndAPromiseMadeOnItIsRecordedLikeThePromiseEndpointDoes() {
+        String staff = KeycloakTokens.password(LocalInfraTestResource.infra().realmUrl(), "regua-console", "carla", "carla");
+        String payer = UUID.randomUUID().toString();
+        InstallmentView i = view(UUID.randomUUID().toString(), UUID.randomUUID().toString(), 1, 1, "250.00", LocalDate.of(2026, 12, 14),
+                LocalDate.of(2026, 12, 14), "OVERDUE", "0.00");
+        clock.setTo(Instant.parse("2026-12-15T13:00:00Z")); // Tuesday 10:00 in São Paulo
+        kafka().publish(KafkaEvents.Envelope.of(profile(TENANT, "CLINIC")), KafkaEvents.Envelope.of(payer(TENANT, payer, "Tito Tarefa", "SP")),
+                KafkaEvents.Envelope.of(new InstallmentOverdue(UUID.randomUUID().toString(), TENANT, payer, i, LocalDate.of(2026, 12, 15))));
+        String caseId = awaitCases(staff, payer, "OPEN", 1).getString("[0].id");
+
+        // bad input names the field and writes nothing; another tenant's case is not found
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("kind", "EMAIL", "dueOn", "2026-12-17"))
+                .post("/api/dunning/cases/" + caseId + "/tasks").then().statusCode(400).body("errors[0].field", equalTo("kind"));
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("kind", "VISIT", "dueOn", "2026-12-14"))
+                .post("/api/dunning/cases/" + caseId + "/tasks").then().statusCode(400).body("errors[0].field", equalTo("dueOn"));
+        String other = KeycloakTokens.clientCredentials(LocalInfraTestResource.infra().realmUrl(), "visao-integration", "visao-integration-secret");
+        given().auth().oauth2(other).contentType(ContentType.JSON).body(Map.of("kind", "VISIT", "dueOn", "2026-12-17"))
+                .post("/api/dunning/cases/" + caseId + "/tasks").then().statusCode(404);
+        given().auth().oauth2(staff).get("/api/dunning/cases/" + caseId + "/tasks").then().statusCode(200)
+                .body("findAll { it.manual }.size()", equalTo(0));
+
+        // a visit for carla on Thursday: on her agenda from that day, not before
+        String task = given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("kind", "VISIT", "dueOn", "2026-12-17", "collector", "carla", "note", "visitar no endereço de cobrança"))
+                .post("/api/dunning/cases/" + caseId + "/tasks").then().statusCode(201).body("manual", equalTo(true))
+                .body("assignedTo", equalTo("carla")).body("status", equalTo("OPEN")).body("createdBy", equalTo("carla"))
+                .extract().path("id");
+        given().auth().oauth2(staff).queryParam("collector", "carla").queryParam("date", "2026-12-16").get("/api/dunning/agenda").then()
+                .statusCode(200).body("tasks.findAll { it.id == '" + task + "' }.size()", equalTo(0));
+        given().auth().oauth2(staff).queryParam("collector", "carla").queryParam("date", "2026-12-17").get("/api/dunning/agenda").then()
+                .statusCode(200).body("tasks.find { it.id == '" + task + "' }.kind", equalTo("VISIT"))
+                .body("tasks.find { it.id == '" + task + "' }.note", equalTo("visitar no endereço de cobrança"));
+        given().auth().oauth2(other).get("/api/dunning/cases/" + caseId + "/tasks").then().statusCode(404);
+
+        // the visit ends with a promise: without its amount it is refused and nothing is written
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("outcome", "PROMISED_TO_PAY", "promisedDate", "2026-12-22"))
+                .post("/api/dunning/cases/" + caseId + "/tasks/" + task + "/outcome").then().statusCode(400)
+                .body("errors[0].field", equalTo("amount"));
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("outcome", "NO_ANSWER", "amount", "10.00"))
+                .post("/api/dunning/cases/" + caseId + "/tasks/" + task + "/outcome").then().statusCode(400)
+                .body("errors[0].field", equalTo("amount"));
+        given().auth().oauth2(staff).get("/api/dunning/payers/" + payer + "/promises").then().body("size()", equalTo(0));
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "PROMISED_TO_PAY", "promisedDate", "2026-12-22", "amount", "255.50", "note", "paga na segunda"))
+                .post("/api/dunning/cases/" + caseId + "/tasks/" + task + "/outcome").then().statusCode(201);
+        JsonPath promises = given().auth().oauth2(staff).get("/api/dunning/payers/" + payer + "/promises").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(1, promises.getList("$").size());
+        assertEquals("OPEN", promises.getString("[0].status"));
+        assertEquals("2026-12-22", promises.getString("[0].promisedDate"));
+        assertEquals(0, new BigDecimal("255.50").compareTo(new BigDecimal(promises.getString("[0].amount"))), promises.getString("[0].amount"));
+        assertEquals("carla", promises.getString("[0].createdBy"));
+        given().auth().oauth2(staff).get("/api/dunning/cases/" + caseId + "/tasks").then()
+                .body("find { it.id == '" + task + "' }.status", equalTo("DONE"))
+                .body("find { it.id == '" + task + "' }.outcome", equalTo("PROMISED_TO_PAY"));
+        given().auth().oauth2(staff).queryParam("collector", "carla").queryParam("date", "2026-12-17").get("/api/dunning/agenda").then()
+                .body("tasks.findAll { it.id == '" + task + "' }.size()", equalTo(0));
+        // a completed task cannot be completed again; a second promise on a call is refused by the promise's own rule,
+        // and its call outcome is not written either
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("outcome", "NO_ANSWER"))
+                .post("/api/dunning/cases/" + caseId + "/tasks/" + task + "/outcome").then().statusCode(422).body("rule", equalTo("task-done"));
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "PROMISED_TO_PAY", "promisedDate", "2026-12-23", "amount", "255.50"))
+                .post("/api/dunning/cases/" + caseId + "/call-outcomes").then().statusCode(422).body("rule", equalTo("one-open-promise"));
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "PROMISED_TO_PAY", "promisedDate", "2026-12-10", "amount", "255.50"))
+                .post("/api/dunning/cases/" + caseId + "/call-outcomes").then().statusCode(400).body("errors[0].field", equalTo("promisedDate"));
+        List<String> t = timeline(staff, caseId);
+        assertTrue(t.contains("TASK_CREATED visit task for carla on 2026-12-17: visitar no endereço de cobrança"), t.toString());
+        assertTrue(t.contains("PROMISE promise to pay R$ 255.50 by 2026-12-22"), t.toString());
+        assertEquals(List.of("CALL_OUTCOME PROMISED_TO_PAY: paga na segunda"), t.stream().filter(l -> l.startsWith("CALL_OUTCOME")).toList());
+    }
+
     // ---- simulation ----
 
     @Test

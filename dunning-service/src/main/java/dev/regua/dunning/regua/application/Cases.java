@@ -375,6 +375,9 @@ public class Cases {
                 if (t == null || !t.caseId.equals(caseId)) {
                     throw new ResourceNotFoundException("task " + taskId + " not found in this case");
                 }
+                if (!"OPEN".equals(t.status)) {
+                    throw new BusinessRuleException("task-done", "the task was already completed (" + t.outcome + ")");
+                }
                 t.status = "DONE";
                 t.outcome = outcome;
                 t.doneAt = clock.instant();
