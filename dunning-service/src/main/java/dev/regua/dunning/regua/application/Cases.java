@@ -187,7 +187,7 @@ public class Cases {
                 String key = Commands.caseKey(c.tenantId, c.id, step.code());
                 ZoneId zone = zone(tenant);
                 ContactHours.Slot slot = ContactHours.of(payer.state).firstSlot(LocalDateTime.ofInstant(now, zone),
-                        step.windowStart(), step.windowEnd(), CaseMath.CALENDAR);
+                        step.windowStart(), step.windowEnd());
                 NotificationRequested command = commands.message(c.tenantId, c.payerId, last == null ? null : last.installmentId,
                         key, step, channels, payer, tenant, variables, slot.start().atZone(zone).toInstant(),
                         slot.end().atZone(zone).toInstant());

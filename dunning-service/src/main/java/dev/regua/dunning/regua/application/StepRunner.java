@@ -157,10 +157,10 @@ public class StepRunner {
         }
         if (step.policyVersion == null || step.policyVersion != c.policy().version()) {
             // the policy was edited: this running case moves to the new version at this step
-            LocalDateTime planned = Schedule.plan(d, c.installment().dueDate, CaseMath.CALENDAR).effectiveLocal();
+            LocalDateTime planned = Schedule.plan(d, c.installment().dueDate, Calendars.of(c.tenant())).effectiveLocal();
             Integer from = step.policyVersion;
             step.policyVersion = c.policy().version();
-            step.notAfterLocal = Schedule.plan(d, c.installment().dueDate, CaseMath.CALENDAR).notAfterLocal();
+            step.notAfterLocal = Schedule.plan(d, c.installment().dueDate, Calendars.of(c.tenant())).notAfterLocal();
             Uni<Void> moved = movedCase(c, from);
             if (planned.isAfter(c.nowLocal())) {
                 step.effectiveLocal = planned;
@@ -223,13 +223,15 @@ public class StepRunner {
             }
         }
         if (d.action().contactsPayer()) {
-            ContactHours.Slot slot = ContactHours.of(c.payer().state).firstSlot(c.nowLocal(), d.windowStart(), d.windowEnd(), CaseMath.CALENDAR);
+            ContactHours.Slot slot = ContactHours.of(c.payer().state).firstSlot(c.nowLocal(), d.windowStart(), d.windowEnd());
             if (slot.start().isAfter(c.nowLocal())) {
                 if (Schedule.stale(step.notAfterLocal, slot.start())) {
                     return finish(step, c.kase(), d, "SKIPPED", "came late: no contact hours for " + c.payer().state
                             + " before " + step.notAfterLocal, c.now());
                 }
-                return hold(step, slot.start(), "waiting for contact hours (" + ContactHours.of(c.payer().state).state() + ")");
+                return hold(step, slot.start(), "waiting for contact hours (" + ContactHours.of(c.payer().state).state()
+                        + ContactHours.calendarOf(c.payer().state).holidayOn(c.nowLocal().toLocalDate()).map(h -> ", holiday: " + h.name())
+                        .orElse("") + ")");
             }
             return message(c, d, slot);
         }
