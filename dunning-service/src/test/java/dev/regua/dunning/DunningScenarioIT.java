@@ -362,6 +362,66 @@ class DunningScenarioIT {
         given().auth().oauth2(admin).get("/api/dunning/policies/vip").then().statusCode(200).body("active", equalTo(false));
     }
 
+    @Test
+    void aRunningCaseMovesToThePolicyItsSegmentNowSelectsAtItsNextStep() throws Exception {
+        String admin = KeycloakTokens.clientCredentials(LocalInfraTestResource.infra().realmUrl(), "sorriso-integration", "sorriso-integration-secret");
+        String payer = UUID.randomUUID().toString();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String tag = "juridico-" + suffix;
+        String code = "juridico-" + suffix;
+        InstallmentView i = view(UUID.randomUUID().toString(), UUID.randomUUID().toString(), 1, 1, "500.00", LocalDate.of(2027, 3, 1),
+                LocalDate.of(2027, 3, 1), "OVERDUE", "0.00");
+        clock.setTo(Instant.parse("2027-03-02T10:00:00Z")); // Tuesday 07:00 in São Paulo
+        PayerRegistered p = payer(TENANT, payer, "Jonas Jurídico", "SP");
+        kafka().publish(KafkaEvents.Envelope.of(profile(TENANT, "CLINIC")), KafkaEvents.Envelope.of(p),
+                KafkaEvents.Envelope.of(new InstallmentOverdue(UUID.randomUUID().toString(), TENANT, payer, i, LocalDate.of(2027, 3, 2))));
+        String caseId = awaitCases(admin, payer, "OPEN", 1).getString("[0].id");
+        given().auth().oauth2(admin).get("/api/dunning/cases/" + caseId).then().body("policyCode", equalTo("default-clinic"));
+        clock.setTo(Instant.parse("2027-03-02T12:30:00Z"));
+        awaitCommand(payer, "overdue-first", i);
+
+        // the tenant adds a policy for payers tagged for the legal team, and billing tags this payer
+        Map<String, Object> legal = Map.of("code", code, "name", "Régua jurídica", "priority", 5, "segment", Map.of("payerTags", List.of(tag)),
+                "steps", List.of(
+                        Map.of("code", "juridico-aviso", "offsetDays", 5, "action", "SEND_MESSAGE", "channels", List.of("EMAIL"), "template", "overdue-second"),
+                        Map.of("code", "collector-call", "offsetDays", 9, "action", "CREATE_TASK", "taskKind", "VISIT"),
+                        Map.of("code", "juridico-escritorio", "offsetDays", 12, "action", "AGENCY_HANDOFF", "agency", "escritorio-" + suffix)));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(legal).post("/api/dunning/policies").then().statusCode(201);
+        try {
+            kafka().publish(KafkaEvents.Envelope.of(new dev.regua.contract.billing.PayerUpdated(UUID.randomUUID().toString(), TENANT, payer,
+                    p.name(), p.taxId(), p.email(), p.mobile(), p.state(), p.whatsapp(), p.address(), p.consent(), p.responsible(), List.of(tag))));
+            // the tag has reached dunning before the clock moves
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from payer where payer_id = '" + payer
+                    + "' and tags = '" + tag + "'") == 1);
+            given().auth().oauth2(admin).get("/api/dunning/cases/" + caseId).then().body("policyCode", equalTo("default-clinic"));
+
+            // its next step (the second notice, +7) moves the case: steps the new policy lacks are cancelled, its step
+            // whose moment passed (+5) is skipped, a step both have (the call) follows the new policy's day and kind
+            clock.setTo(Instant.parse("2027-03-08T12:30:00Z")); // Monday 09:30
+            Awaitility.await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertTrue(timeline(admin, caseId).contains(
+                    "POLICY_CHANGED moved from default-clinic v1 to " + code + " v1 at its next step: its segment now selects it")));
+            given().auth().oauth2(admin).get("/api/dunning/cases/" + caseId).then().body("policyCode", equalTo(code)).body("policyVersion", equalTo(1));
+            JsonPath steps = given().auth().oauth2(admin).get("/api/dunning/payers/" + payer + "/steps").then().statusCode(200).extract().jsonPath();
+            assertEquals("EXECUTED", steps.getString("find { it.stepCode == 'overdue-first' }.status"));
+            for (String gone : List.of("overdue-second", "bureau-notice", "hold-elective-appointments", "bureau-registration")) {
+                assertEquals("CANCELLED", steps.getString("find { it.stepCode == '" + gone + "' }.status"), gone);
+            }
+            assertEquals("SKIPPED", steps.getString("find { it.stepCode == 'juridico-aviso' }.status"));
+            assertEquals("PENDING", steps.getString("find { it.stepCode == 'collector-call' }.status"));
+            assertEquals("2027-03-10T09:00:00", steps.getString("find { it.stepCode == 'collector-call' }.effectiveLocal"));
+            assertEquals("PENDING", steps.getString("find { it.stepCode == 'juridico-escritorio' }.status"));
+
+            clock.setTo(Instant.parse("2027-03-10T12:30:00Z")); // Wednesday 09:30: the new policy's visit
+            Awaitility.await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertTrue(timeline(admin, caseId).stream()
+                    .anyMatch(l -> l.startsWith("TASK_CREATED visit task")), timeline(admin, caseId).toString()));
+            assertEquals(List.of("overdue-first"), dunningEvents(payer, NotificationRequested.class).stream()
+                    .map(NotificationRequested::stepCode).toList(), "nothing of the old policy after the move, no catch-up burst");
+            assertEquals(1, timeline(admin, caseId).stream().filter(l -> l.startsWith("POLICY_CHANGED")).count());
+        } finally {
+            given().auth().oauth2(admin).delete("/api/dunning/policies/" + code).then().statusCode(204);
+        }
+    }
+
     static Map<String, Object> policy(String name, String tag, int priority, String first, int firstDays, String second, int secondDays) {
         return Map.of("code", "vip", "name", name, "priority", priority, "segment", Map.of("payerTags", List.of(tag)), "steps", List.of(
                 Map.of("code", first, "offsetDays", firstDays, "action", "SEND_MESSAGE", "channels", List.of("EMAIL", "SMS"), "template", "overdue-first"),

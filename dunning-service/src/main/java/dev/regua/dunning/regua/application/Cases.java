@@ -135,6 +135,22 @@ public class Cases {
         });
     }
 
+    /**
+     * The policy the payer's segment selects now (the same choice as when a case opens: the contract of the oldest
+     * collectible installment, the outstanding amount, the payer's tags and punctuality band).
+     */
+    public Uni<ReguaPolicy> selectNow(String tenantId, TenantProfileEntity tenant, PayerEntity payer,
+                                      List<InstallmentFactEntity> installments, List<AgreementFactEntity> agreements) {
+        InstallmentFactEntity oldest = installments.stream().filter(i -> CaseMath.collectible(i, agreements)).findFirst()
+                .orElse(installments.isEmpty() ? null : installments.get(0));
+        return (oldest == null ? Uni.createFrom().<Object[]>nullItem() : cases.contract(tenantId, oldest.contractId)).chain(contract -> {
+            Segment.Facts facts = new Segment.Facts(contract == null ? null : (String) contract[0],
+                    contract == null ? null : (String) contract[1], CaseMath.outstanding(installments),
+                    payer == null ? List.of() : tags(payer), CaseMath.punctuality(installments));
+            return policies.select(tenantId, tenant == null ? null : tenant.vertical, facts);
+        });
+    }
+
     static List<String> tags(PayerEntity p) {
         return p.tags == null || p.tags.isBlank() ? List.of() : Arrays.asList(p.tags.split(","));
     }
