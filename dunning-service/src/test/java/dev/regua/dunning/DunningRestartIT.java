@@ -67,7 +67,9 @@ class DunningRestartIT {
     @BeforeAll
     static void startInfrastructure() {
         assertTrue(Files.isRegularFile(JAR), JAR.toAbsolutePath() + " is built by the package phase before the ITs");
-        infra = LocalInfra.start(InfraOptions.builder().name("test-dunning-restart").kafka(0).postgres(0, "dunning").keycloak(0).build());
+        // generous: this infrastructure may start while another test's is still running on a busy CI machine
+        infra = LocalInfra.start(InfraOptions.builder().name("test-dunning-restart").kafka(0).postgres(0, "dunning").keycloak(0)
+                .startupTimeout(Duration.ofMinutes(6)).build());
         port = freePort();
     }
 

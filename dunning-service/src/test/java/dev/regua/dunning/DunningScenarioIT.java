@@ -362,6 +362,66 @@ class DunningScenarioIT {
         given().auth().oauth2(admin).get("/api/dunning/policies/vip").then().statusCode(200).body("active", equalTo(false));
     }
 
+    @Test
+    void aRunningCaseMovesToThePolicyItsSegmentNowSelectsAtItsNextStep() throws Exception {
+        String admin = KeycloakTokens.clientCredentials(LocalInfraTestResource.infra().realmUrl(), "sorriso-integration", "sorriso-integration-secret");
+        String payer = UUID.randomUUID().toString();
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String tag = "juridico-" + suffix;
+        String code = "juridico-" + suffix;
+        InstallmentView i = view(UUID.randomUUID().toString(), UUID.randomUUID().toString(), 1, 1, "500.00", LocalDate.of(2027, 3, 1),
+                LocalDate.of(2027, 3, 1), "OVERDUE", "0.00");
+        clock.setTo(Instant.parse("2027-03-02T10:00:00Z")); // Tuesday 07:00 in São Paulo
+        PayerRegistered p = payer(TENANT, payer, "Jonas Jurídico", "SP");
+        kafka().publish(KafkaEvents.Envelope.of(profile(TENANT, "CLINIC")), KafkaEvents.Envelope.of(p),
+                KafkaEvents.Envelope.of(new InstallmentOverdue(UUID.randomUUID().toString(), TENANT, payer, i, LocalDate.of(2027, 3, 2))));
+        String caseId = awaitCases(admin, payer, "OPEN", 1).getString("[0].id");
+        given().auth().oauth2(admin).get("/api/dunning/cases/" + caseId).then().body("policyCode", equalTo("default-clinic"));
+        clock.setTo(Instant.parse("2027-03-02T12:30:00Z"));
+        awaitCommand(payer, "overdue-first", i);
+
+        // the tenant adds a policy for payers tagged for the legal team, and billing tags this payer
+        Map<String, Object> legal = Map.of("code", code, "name", "Régua jurídica", "priority", 5, "segment", Map.of("payerTags", List.of(tag)),
+                "steps", List.of(
+                        Map.of("code", "juridico-aviso", "offsetDays", 5, "action", "SEND_MESSAGE", "channels", List.of("EMAIL"), "template", "overdue-second"),
+                        Map.of("code", "collector-call", "offsetDays", 9, "action", "CREATE_TASK", "taskKind", "VISIT"),
+                        Map.of("code", "juridico-escritorio", "offsetDays", 12, "action", "AGENCY_HANDOFF", "agency", "escritorio-" + suffix)));
+        given().auth().oauth2(admin).contentType(ContentType.JSON).body(legal).post("/api/dunning/policies").then().statusCode(201);
+        try {
+            kafka().publish(KafkaEvents.Envelope.of(new dev.regua.contract.billing.PayerUpdated(UUID.randomUUID().toString(), TENANT, payer,
+                    p.name(), p.taxId(), p.email(), p.mobile(), p.state(), p.whatsapp(), p.address(), p.consent(), p.responsible(), List.of(tag))));
+            // the tag has reached dunning before the clock moves
+            Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> count("select count(*) from payer where payer_id = '" + payer
+                    + "' and tags = '" + tag + "'") == 1);
+            given().auth().oauth2(admin).get("/api/dunning/cases/" + caseId).then().body("policyCode", equalTo("default-clinic"));
+
+            // its next step (the second notice, +7) moves the case: steps the new policy lacks are cancelled, its step
+            // whose moment passed (+5) is skipped, a step both have (the call) follows the new policy's day and kind
+            clock.setTo(Instant.parse("2027-03-08T12:30:00Z")); // Monday 09:30
+            Awaitility.await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertTrue(timeline(admin, caseId).contains(
+                    "POLICY_CHANGED moved from default-clinic v1 to " + code + " v1 at its next step: its segment now selects it")));
+            given().auth().oauth2(admin).get("/api/dunning/cases/" + caseId).then().body("policyCode", equalTo(code)).body("policyVersion", equalTo(1));
+            JsonPath steps = given().auth().oauth2(admin).get("/api/dunning/payers/" + payer + "/steps").then().statusCode(200).extract().jsonPath();
+            assertEquals("EXECUTED", steps.getString("find { it.stepCode == 'overdue-first' }.status"));
+            for (String gone : List.of("overdue-second", "bureau-notice", "hold-elective-appointments", "bureau-registration")) {
+                assertEquals("CANCELLED", steps.getString("find { it.stepCode == '" + gone + "' }.status"), gone);
+            }
+            assertEquals("SKIPPED", steps.getString("find { it.stepCode == 'juridico-aviso' }.status"));
+            assertEquals("PENDING", steps.getString("find { it.stepCode == 'collector-call' }.status"));
+            assertEquals("2027-03-10T09:00:00", steps.getString("find { it.stepCode == 'collector-call' }.effectiveLocal"));
+            assertEquals("PENDING", steps.getString("find { it.stepCode == 'juridico-escritorio' }.status"));
+
+            clock.setTo(Instant.parse("2027-03-10T12:30:00Z")); // Wednesday 09:30: the new policy's visit
+            Awaitility.await().atMost(Duration.ofSeconds(40)).untilAsserted(() -> assertTrue(timeline(admin, caseId).stream()
+                    .anyMatch(l -> l.startsWith("TASK_CREATED visit task")), timeline(admin, caseId).toString()));
+            assertEquals(List.of("overdue-first"), dunningEvents(payer, NotificationRequested.class).stream()
+                    .map(NotificationRequested::stepCode).toList(), "nothing of the old policy after the move, no catch-up burst");
+            assertEquals(1, timeline(admin, caseId).stream().filter(l -> l.startsWith("POLICY_CHANGED")).count());
+        } finally {
+            given().auth().oauth2(admin).delete("/api/dunning/policies/" + code).then().statusCode(204);
+        }
+    }
+
     static Map<String, Object> policy(String name, String tag, int priority, String first, int firstDays, String second, int secondDays) {
         return Map.of("code", "vip", "name", name, "priority", priority, "segment", Map.of("payerTags", List.of(tag)), "steps", List.of(
                 Map.of("code", first, "offsetDays", firstDays, "action", "SEND_MESSAGE", "channels", List.of("EMAIL", "SMS"), "template", "overdue-first"),
@@ -412,6 +472,82 @@ class DunningScenarioIT {
         assertTrue(t.contains("CASE_PAUSED case paused: an agreement replaced the overdue installments"), t.toString());
         assertTrue(t.contains("CASE_RESUMED case resumed: 1 installment(s) overdue again"), t.toString());
         assertTrue(t.stream().anyMatch(l -> l.startsWith("AGREEMENT_BROKEN")), t.toString());
+    }
+
+    // ---- staff tasks ----
+
+    @Test
+    void staffPlanAVisitThatAppearsOnTheAgendaAndAPromiseMadeOnItIsRecordedLikeThePromiseEndpointDoes() {
+        String staff = KeycloakTokens.password(LocalInfraTestResource.infra().realmUrl(), "regua-console", "carla", "carla");
+        String payer = UUID.randomUUID().toString();
+        InstallmentView i = view(UUID.randomUUID().toString(), UUID.randomUUID().toString(), 1, 1, "250.00", LocalDate.of(2026, 12, 14),
+                LocalDate.of(2026, 12, 14), "OVERDUE", "0.00");
+        clock.setTo(Instant.parse("2026-12-15T13:00:00Z")); // Tuesday 10:00 in São Paulo
+        kafka().publish(KafkaEvents.Envelope.of(profile(TENANT, "CLINIC")), KafkaEvents.Envelope.of(payer(TENANT, payer, "Tito Tarefa", "SP")),
+                KafkaEvents.Envelope.of(new InstallmentOverdue(UUID.randomUUID().toString(), TENANT, payer, i, LocalDate.of(2026, 12, 15))));
+        String caseId = awaitCases(staff, payer, "OPEN", 1).getString("[0].id");
+
+        // bad input names the field and writes nothing; another tenant's case is not found
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("kind", "EMAIL", "dueOn", "2026-12-17"))
+                .post("/api/dunning/cases/" + caseId + "/tasks").then().statusCode(400).body("errors[0].field", equalTo("kind"));
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("kind", "VISIT", "dueOn", "2026-12-14"))
+                .post("/api/dunning/cases/" + caseId + "/tasks").then().statusCode(400).body("errors[0].field", equalTo("dueOn"));
+        String other = KeycloakTokens.clientCredentials(LocalInfraTestResource.infra().realmUrl(), "visao-integration", "visao-integration-secret");
+        given().auth().oauth2(other).contentType(ContentType.JSON).body(Map.of("kind", "VISIT", "dueOn", "2026-12-17"))
+                .post("/api/dunning/cases/" + caseId + "/tasks").then().statusCode(404);
+        given().auth().oauth2(staff).get("/api/dunning/cases/" + caseId + "/tasks").then().statusCode(200)
+                .body("findAll { it.manual }.size()", equalTo(0));
+
+        // a visit for carla on Thursday: on her agenda from that day, not before
+        String task = given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("kind", "VISIT", "dueOn", "2026-12-17", "collector", "carla", "note", "visitar no endereço de cobrança"))
+                .post("/api/dunning/cases/" + caseId + "/tasks").then().statusCode(201).body("manual", equalTo(true))
+                .body("assignedTo", equalTo("carla")).body("status", equalTo("OPEN")).body("createdBy", equalTo("carla"))
+                .extract().path("id");
+        given().auth().oauth2(staff).queryParam("collector", "carla").queryParam("date", "2026-12-16").get("/api/dunning/agenda").then()
+                .statusCode(200).body("tasks.findAll { it.id == '" + task + "' }.size()", equalTo(0));
+        given().auth().oauth2(staff).queryParam("collector", "carla").queryParam("date", "2026-12-17").get("/api/dunning/agenda").then()
+                .statusCode(200).body("tasks.find { it.id == '" + task + "' }.kind", equalTo("VISIT"))
+                .body("tasks.find { it.id == '" + task + "' }.note", equalTo("visitar no endereço de cobrança"));
+        given().auth().oauth2(other).get("/api/dunning/cases/" + caseId + "/tasks").then().statusCode(404);
+
+        // the visit ends with a promise: without its amount it is refused and nothing is written
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("outcome", "PROMISED_TO_PAY", "promisedDate", "2026-12-22"))
+                .post("/api/dunning/cases/" + caseId + "/tasks/" + task + "/outcome").then().statusCode(400)
+                .body("errors[0].field", equalTo("amount"));
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("outcome", "NO_ANSWER", "amount", "10.00"))
+                .post("/api/dunning/cases/" + caseId + "/tasks/" + task + "/outcome").then().statusCode(400)
+                .body("errors[0].field", equalTo("amount"));
+        given().auth().oauth2(staff).get("/api/dunning/payers/" + payer + "/promises").then().body("size()", equalTo(0));
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "PROMISED_TO_PAY", "promisedDate", "2026-12-22", "amount", "255.50", "note", "paga na segunda"))
+                .post("/api/dunning/cases/" + caseId + "/tasks/" + task + "/outcome").then().statusCode(201);
+        JsonPath promises = given().auth().oauth2(staff).get("/api/dunning/payers/" + payer + "/promises").then().statusCode(200)
+                .extract().jsonPath();
+        assertEquals(1, promises.getList("$").size());
+        assertEquals("OPEN", promises.getString("[0].status"));
+        assertEquals("2026-12-22", promises.getString("[0].promisedDate"));
+        assertEquals(0, new BigDecimal("255.50").compareTo(new BigDecimal(promises.getString("[0].amount"))), promises.getString("[0].amount"));
+        assertEquals("carla", promises.getString("[0].createdBy"));
+        given().auth().oauth2(staff).get("/api/dunning/cases/" + caseId + "/tasks").then()
+                .body("find { it.id == '" + task + "' }.status", equalTo("DONE"))
+                .body("find { it.id == '" + task + "' }.outcome", equalTo("PROMISED_TO_PAY"));
+        given().auth().oauth2(staff).queryParam("collector", "carla").queryParam("date", "2026-12-17").get("/api/dunning/agenda").then()
+                .body("tasks.findAll { it.id == '" + task + "' }.size()", equalTo(0));
+        // a completed task cannot be completed again; a second promise on a call is refused by the promise's own rule,
+        // and its call outcome is not written either
+        given().auth().oauth2(staff).contentType(ContentType.JSON).body(Map.of("outcome", "NO_ANSWER"))
+                .post("/api/dunning/cases/" + caseId + "/tasks/" + task + "/outcome").then().statusCode(422).body("rule", equalTo("task-done"));
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "PROMISED_TO_PAY", "promisedDate", "2026-12-23", "amount", "255.50"))
+                .post("/api/dunning/cases/" + caseId + "/call-outcomes").then().statusCode(422).body("rule", equalTo("one-open-promise"));
+        given().auth().oauth2(staff).contentType(ContentType.JSON)
+                .body(Map.of("outcome", "PROMISED_TO_PAY", "promisedDate", "2026-12-10", "amount", "255.50"))
+                .post("/api/dunning/cases/" + caseId + "/call-outcomes").then().statusCode(400).body("errors[0].field", equalTo("promisedDate"));
+        List<String> t = timeline(staff, caseId);
+        assertTrue(t.contains("TASK_CREATED visit task for carla on 2026-12-17: visitar no endereço de cobrança"), t.toString());
+        assertTrue(t.contains("PROMISE promise to pay R$ 255.50 by 2026-12-22"), t.toString());
+        assertEquals(List.of("CALL_OUTCOME PROMISED_TO_PAY: paga na segunda"), t.stream().filter(l -> l.startsWith("CALL_OUTCOME")).toList());
     }
 
     // ---- simulation ----

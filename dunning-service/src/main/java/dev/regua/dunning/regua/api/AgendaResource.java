@@ -42,8 +42,9 @@ public class AgendaResource {
         this.clock = clock;
     }
 
-    /** An open staff task: a call or a visit a step asked for. */
-    public record Task(UUID id, UUID caseId, UUID payerId, String kind, String stepCode, LocalDate dueOn, String assignedTo) {
+    /** An open staff task: a call or a visit a step asked for, or one staff planned by hand ({@code manual}, with its note). */
+    public record Task(UUID id, UUID caseId, UUID payerId, String kind, String stepCode, boolean manual, String note, LocalDate dueOn,
+                       String assignedTo) {
     }
 
     public record Agenda(LocalDate date, String collector, List<Task> tasks, List<DunningRepository.PromiseDue> promisesDue,
@@ -67,7 +68,7 @@ public class AgendaResource {
                         java.util.Set<UUID> theirs = mine.stream().map(c -> c.payerId).collect(java.util.stream.Collectors.toSet());
                         java.util.function.Predicate<UUID> keep = p -> collector == null || theirs.contains(p);
                         return new Agenda(day, collector,
-                                tasks.stream().map(t -> new Task(t.id, t.caseId, t.payerId, t.kind, t.stepCode, t.dueOn, t.assignedTo)).toList(),
+                                tasks.stream().map(t -> new Task(t.id, t.caseId, t.payerId, t.kind, t.stepCode, t.manual(), t.note, t.dueOn, t.assignedTo)).toList(),
                                 promises.stream().filter(x -> keep.test(x.payerId())).toList(),
                                 fresh.stream().filter(x -> keep.test(x.payerId())).toList(),
                                 overdue.stream().filter(x -> keep.test(x.payerId())).toList());

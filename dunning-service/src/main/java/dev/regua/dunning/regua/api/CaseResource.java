@@ -2,6 +2,7 @@ package dev.regua.dunning.regua.api;
 
 import dev.regua.dunning.regua.application.CaseMath;
 import dev.regua.dunning.regua.application.Cases;
+import dev.regua.dunning.regua.application.StaffTasks;
 import dev.regua.dunning.regua.persistence.CaseEntity;
 import dev.regua.dunning.regua.persistence.CaseRepository;
 import dev.regua.dunning.regua.persistence.DunningRepository;
@@ -13,6 +14,8 @@ import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Digits;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;
@@ -50,11 +53,14 @@ public class CaseResource {
     private final Cases cases;
     private final CaseRepository repository;
     private final DunningRepository dunning;
+    private final StaffTasks tasks;
     private final Clock clock;
 
-    public CaseResource(TenantContext tenant, Cases cases, CaseRepository repository, DunningRepository dunning, Clock clock) {
+    public CaseResource(TenantContext tenant, Cases cases, StaffTasks tasks, CaseRepository repository, DunningRepository dunning,
+                        Clock clock) {
         this.tenant = tenant;
         this.cases = cases;
+        this.tasks = tasks;
         this.repository = repository;
         this.dunning = dunning;
         this.clock = clock;
@@ -73,7 +79,9 @@ public class CaseResource {
     public record Note(@NotBlank @Size(max = 900) String text) {
     }
 
-    public record CallOutcome(@NotBlank String outcome, @Size(max = 800) String note, UUID taskId) {
+    /** A call's or visit's outcome; PROMISED_TO_PAY needs the promise's date and amount. */
+    public record CallOutcome(@NotBlank String outcome, @Size(max = 800) String note, UUID taskId, LocalDate promisedDate,
+                              @DecimalMin(value = "0.01", message = "must be greater than zero") @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimal places") BigDecimal amount) {
     }
 
     public record Assign(@NotBlank @Size(max = 200) String collector) {
@@ -151,13 +159,29 @@ public class CaseResource {
     @POST
     @Path("/{id}/call-outcomes")
     @WithTransaction
-    @Operation(summary = "The outcome of a call or visit; closes the task it answers")
+    @Operation(summary = "The outcome of a call or visit; closes the task it answers; PROMISED_TO_PAY records the promise")
     public Uni<Response> call(@PathParam("id") UUID id, @NotNull @Valid CallOutcome call) {
+        return outcome(tasks, tenant, id, call.taskId(), call);
+    }
+
+    /** Checks and records an outcome; shared with the task endpoint. */
+    static Uni<Response> outcome(StaffTasks tasks, TenantContext tenant, UUID caseId, UUID taskId, CallOutcome call) {
         if (!OUTCOMES.contains(call.outcome())) {
             throw new InvalidInputException("outcome", "one of " + OUTCOMES);
         }
-        return cases.callOutcome(tenant.tenantId(), id, call.taskId(), call.outcome(), call.note(), tenant.actor())
-                .map(v -> Response.status(201).build());
+        if (StaffTasks.PROMISED_TO_PAY.equals(call.outcome())) {
+            if (call.promisedDate() == null) {
+                throw new InvalidInputException("promisedDate", "required when the outcome is PROMISED_TO_PAY");
+            }
+            if (call.amount() == null) {
+                throw new InvalidInputException("amount", "required when the outcome is PROMISED_TO_PAY");
+            }
+        } else if (call.promisedDate() != null || call.amount() != null) {
+            throw new InvalidInputException(call.promisedDate() != null ? "promisedDate" : "amount",
+                    "only with the outcome PROMISED_TO_PAY");
+        }
+        return tasks.outcome(tenant.tenantId(), caseId, taskId, call.outcome(), call.note(), call.promisedDate(), call.amount(),
+                tenant.actor()).map(v -> Response.status(201).build());
     }
 
     @PUT

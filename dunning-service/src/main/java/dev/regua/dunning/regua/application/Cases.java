@@ -135,6 +135,22 @@ public class Cases {
         });
     }
 
+    /**
+     * The policy the payer's segment selects now (the same choice as when a case opens: the contract of the oldest
+     * collectible installment, the outstanding amount, the payer's tags and punctuality band).
+     */
+    public Uni<ReguaPolicy> selectNow(String tenantId, TenantProfileEntity tenant, PayerEntity payer,
+                                      List<InstallmentFactEntity> installments, List<AgreementFactEntity> agreements) {
+        InstallmentFactEntity oldest = installments.stream().filter(i -> CaseMath.collectible(i, agreements)).findFirst()
+                .orElse(installments.isEmpty() ? null : installments.get(0));
+        return (oldest == null ? Uni.createFrom().<Object[]>nullItem() : cases.contract(tenantId, oldest.contractId)).chain(contract -> {
+            Segment.Facts facts = new Segment.Facts(contract == null ? null : (String) contract[0],
+                    contract == null ? null : (String) contract[1], CaseMath.outstanding(installments),
+                    payer == null ? List.of() : tags(payer), CaseMath.punctuality(installments));
+            return policies.select(tenantId, tenant == null ? null : tenant.vertical, facts);
+        });
+    }
+
     static List<String> tags(PayerEntity p) {
         return p.tags == null || p.tags.isBlank() ? List.of() : Arrays.asList(p.tags.split(","));
     }
@@ -187,7 +203,7 @@ public class Cases {
                 String key = Commands.caseKey(c.tenantId, c.id, step.code());
                 ZoneId zone = zone(tenant);
                 ContactHours.Slot slot = ContactHours.of(payer.state).firstSlot(LocalDateTime.ofInstant(now, zone),
-                        step.windowStart(), step.windowEnd(), CaseMath.CALENDAR);
+                        step.windowStart(), step.windowEnd());
                 NotificationRequested command = commands.message(c.tenantId, c.payerId, last == null ? null : last.installmentId,
                         key, step, channels, payer, tenant, variables, slot.start().atZone(zone).toInstant(),
                         slot.end().atZone(zone).toInstant());
@@ -374,6 +390,9 @@ public class Cases {
             Uni<Void> task = taskId == null ? Uni.createFrom().voidItem() : cases.task(tenantId, taskId).invoke(t -> {
                 if (t == null || !t.caseId.equals(caseId)) {
                     throw new ResourceNotFoundException("task " + taskId + " not found in this case");
+                }
+                if (!"OPEN".equals(t.status)) {
+                    throw new BusinessRuleException("task-done", "the task was already completed (" + t.outcome + ")");
                 }
                 t.status = "DONE";
                 t.outcome = outcome;

@@ -105,6 +105,8 @@ public class FactsProjector {
             t.cnpj = e.cnpj();
             t.addressLine = e.address().oneLine();
             t.state = e.address().state();
+            t.calendarState = e.calendarState();
+            t.cityHolidays = Calendars.write(e.cityHolidays());
             t.timeZone = e.timeZone();
             t.vertical = e.vertical();
             t.updatedAt = clock.instant();
@@ -326,10 +328,10 @@ public class FactsProjector {
 
     /** Recomputes the installment's schedule; {@code resumeHeld}: steps held by an agreement go back to their time. */
     Uni<Void> reschedule(InstallmentFactEntity f, boolean resumeHeld) {
-        return policyFor(f).chain(policy -> {
+        return repository.tenant(f.tenantId).chain(tenant -> policyFor(f).chain(policy -> {
             InstallmentFacts facts = new InstallmentFacts(f.installmentId.toString(), f.tenantId, f.payerId.toString(), f.dueDate,
                     BillingStatus.valueOf(f.status));
-            Schedule.Plan plan = Schedule.recompute(policy, facts, CaseMath.CALENDAR);
+            Schedule.Plan plan = Schedule.recompute(policy, facts, Calendars.of(tenant));
             Instant now = clock.instant();
             if (plan.cancelPending()) {
                 return repository.cancelPending(f.tenantId, f.installmentId, null,
@@ -349,6 +351,6 @@ public class FactsProjector {
                 }
             }
             return chain;
-        });
+        }));
     }
 }

@@ -7,6 +7,7 @@ import dev.regua.contract.dunning.ServiceRestrictionChanged;
 import dev.regua.contract.dunning.StepExecuted;
 import dev.regua.contract.dunning.WriteOffRequested;
 import dev.regua.dunning.regua.domain.ContactHours;
+import dev.regua.dunning.regua.domain.InstallmentFacts;
 import dev.regua.dunning.regua.domain.InstallmentFacts.BillingStatus;
 import dev.regua.dunning.regua.domain.PolicyStep;
 import dev.regua.dunning.regua.domain.Promise;
@@ -99,7 +100,9 @@ public class StepRunner {
                 }).replaceWithVoid());
             }
             for (ScheduledStepEntity step : steps) {
-                chain = chain.chain(() -> policyOf(step, policyCache).chain(policy -> {
+                chain = chain.chain(() -> !"PENDING".equals(step.status)
+                        ? Uni.createFrom().voidItem() // settled earlier in this batch (its case moved to another policy)
+                        : policyOf(step, policyCache).chain(policy -> {
                     PolicyStep d = policy == null ? null : policy.step(step.stepCode).orElse(null);
                     ScheduledStepEntity newest = latestMessage.get(step.installmentId);
                     if (d != null && d.action() == StepAction.SEND_MESSAGE && newest != null && newest != step) {
@@ -155,12 +158,23 @@ public class StepRunner {
             LOG.debugf("step %s waits: billing facts not yet known", step.id);
             return Uni.createFrom().voidItem();
         }
+        if (c.kase() != null && !"CLOSED".equals(c.kase().state)) {
+            // the segment may choose another policy now (the payer's tags or punctuality, the amount, the tenant's
+            // segments changed): the running case moves to it at this step
+            return cases.selectNow(step.tenantId, c.tenant(), c.payer(), c.all(), c.agreements()).chain(selected ->
+                    selected.code().equals(c.kase().policyCode) ? decideInPolicy(c, d) : switchPolicy(c, selected));
+        }
+        return decideInPolicy(c, d);
+    }
+
+    private Uni<Void> decideInPolicy(Ctx c, PolicyStep d) {
+        ScheduledStepEntity step = c.step();
         if (step.policyVersion == null || step.policyVersion != c.policy().version()) {
             // the policy was edited: this running case moves to the new version at this step
-            LocalDateTime planned = Schedule.plan(d, c.installment().dueDate, CaseMath.CALENDAR).effectiveLocal();
+            LocalDateTime planned = Schedule.plan(d, c.installment().dueDate, Calendars.of(c.tenant())).effectiveLocal();
             Integer from = step.policyVersion;
             step.policyVersion = c.policy().version();
-            step.notAfterLocal = Schedule.plan(d, c.installment().dueDate, CaseMath.CALENDAR).notAfterLocal();
+            step.notAfterLocal = Schedule.plan(d, c.installment().dueDate, Calendars.of(c.tenant())).notAfterLocal();
             Uni<Void> moved = movedCase(c, from);
             if (planned.isAfter(c.nowLocal())) {
                 step.effectiveLocal = planned;
@@ -170,6 +184,74 @@ public class StepRunner {
             return moved.chain(() -> projector.reschedule(c.installment())).chain(() -> decideCurrent(c, d));
         }
         return decideCurrent(c, d);
+    }
+
+    /**
+     * Moves the case to the policy its segment now selects: every pending step of the payer that the new policy also
+     * has is re-planned under it, the others are cancelled; the new policy's steps are added — those whose moment
+     * passed before the move as SKIPPED (no burst of catch-up actions), the rest pending. The claimed step runs now
+     * if the new policy has it and its time has come.
+     */
+    private Uni<Void> switchPolicy(Ctx c, ReguaPolicy selected) {
+        CaseEntity k = c.kase();
+        String from = k.policyCode + " v" + k.policyVersion;
+        String to = selected.code() + " v" + selected.version();
+        k.policyCode = selected.code();
+        k.policyVersion = selected.version();
+        k.updatedAt = c.now();
+        Map<UUID, InstallmentFactEntity> facts = new HashMap<>();
+        c.all().forEach(i -> facts.put(i.installmentId, i));
+        String passed = "its moment passed before the case moved to " + to;
+        Uni<Void> chain = cases.timeline(k, c.now(), "POLICY_CHANGED", "moved from " + from + " to " + to
+                + " at its next step: its segment now selects it", null, "system", "policy-changed:" + k.id + ":" + c.step().id);
+        chain = chain.chain(() -> repository.pendingStepsOfPayer(c.step().tenantId, c.step().payerId).invoke(pending -> {
+            for (ScheduledStepEntity s : pending) {
+                InstallmentFactEntity f = facts.get(s.installmentId);
+                PolicyStep nd = selected.step(s.stepCode).filter(PolicyStep::timed).orElse(null);
+                if (nd == null || f == null) {
+                    s.status = "CANCELLED";
+                    s.outcome = "not in " + to + ": the case moved to it";
+                    s.executedAt = c.now();
+                    continue;
+                }
+                Schedule.Planned planned = Schedule.plan(nd, f.dueDate, Calendars.of(c.tenant()));
+                s.policyCode = selected.code();
+                s.policyVersion = selected.version();
+                s.effectiveLocal = planned.effectiveLocal();
+                s.notAfterLocal = planned.notAfterLocal();
+                s.outcome = "moved to " + to;
+                if (s != c.step() && planned.effectiveLocal().isBefore(c.nowLocal())) {
+                    s.status = "SKIPPED";
+                    s.outcome = passed;
+                    s.executedAt = c.now();
+                }
+            }
+        }).replaceWithVoid());
+        for (InstallmentFactEntity f : c.all()) {
+            InstallmentFacts installment = new InstallmentFacts(f.installmentId.toString(), f.tenantId, f.payerId.toString(), f.dueDate,
+                    BillingStatus.valueOf(f.status));
+            Schedule.Plan plan = Schedule.recompute(selected, installment, Calendars.of(c.tenant()));
+            if (plan.cancelPending() || CaseMath.renegotiated(f, c.agreements())) {
+                continue;
+            }
+            for (Schedule.Planned planned : plan.ensure()) {
+                boolean past = planned.effectiveLocal().isBefore(c.nowLocal());
+                chain = chain.chain(() -> repository.ensureStep(f.tenantId, f.payerId, f.installmentId, planned, selected.code(),
+                        selected.version(), c.now(), past ? "SKIPPED" : "PENDING", past ? passed : null));
+            }
+        }
+        return chain.chain(() -> {
+            ScheduledStepEntity step = c.step();
+            if (!"PENDING".equals(step.status)) {
+                return Uni.createFrom().voidItem();
+            }
+            PolicyStep d = selected.step(step.stepCode).orElseThrow();
+            if (step.effectiveLocal.isAfter(c.nowLocal())) {
+                return Uni.createFrom().voidItem(); // its time under the new policy has not come yet
+            }
+            return decideCurrent(new Ctx(step, selected, c.tenant(), c.installment(), c.payer(), c.promise(), k, c.all(),
+                    c.agreements(), c.zone(), c.nowLocal(), c.now()), d);
+        });
     }
 
     private Uni<Void> movedCase(Ctx c, Integer from) {
@@ -223,13 +305,15 @@ public class StepRunner {
             }
         }
         if (d.action().contactsPayer()) {
-            ContactHours.Slot slot = ContactHours.of(c.payer().state).firstSlot(c.nowLocal(), d.windowStart(), d.windowEnd(), CaseMath.CALENDAR);
+            ContactHours.Slot slot = ContactHours.of(c.payer().state).firstSlot(c.nowLocal(), d.windowStart(), d.windowEnd());
             if (slot.start().isAfter(c.nowLocal())) {
                 if (Schedule.stale(step.notAfterLocal, slot.start())) {
                     return finish(step, c.kase(), d, "SKIPPED", "came late: no contact hours for " + c.payer().state
                             + " before " + step.notAfterLocal, c.now());
                 }
-                return hold(step, slot.start(), "waiting for contact hours (" + ContactHours.of(c.payer().state).state() + ")");
+                return hold(step, slot.start(), "waiting for contact hours (" + ContactHours.of(c.payer().state).state()
+                        + ContactHours.calendarOf(c.payer().state).holidayOn(c.nowLocal().toLocalDate()).map(h -> ", holiday: " + h.name())
+                        .orElse("") + ")");
             }
             return message(c, d, slot);
         }

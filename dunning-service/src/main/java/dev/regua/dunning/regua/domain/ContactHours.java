@@ -1,19 +1,25 @@
 package dev.regua.dunning.regua.domain;
 
 import dev.regua.kernel.calendar.BankCalendar;
+import dev.regua.kernel.calendar.StateHolidays;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.LocalTime;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * The hours a debtor may be contacted, by the debtor's state (state laws; see brazil-rules.md): SP weekdays
  * 08–20 and Saturday 08–14; RJ weekdays 09–19; ES weekdays 08–19; AL weekdays 08–20 and Saturday 08–14; never on
- * Sundays or holidays. Other states use the SP window.
+ * Sundays or holidays. Other states use the SP window. The holidays are those of the debtor's state: the national
+ * bank calendar plus the state's own holidays ({@link StateHolidays}), so a message due on, say, São Paulo's 9 July
+ * waits for the next allowed moment for a São Paulo payer but not for a payer in Minas Gerais.
  */
 public record ContactHours(String state, LocalTime weekdayStart, LocalTime weekdayEnd, LocalTime saturdayStart,
                            LocalTime saturdayEnd) {
     private static final int SEARCH_DAYS = 21;
+    private static final Map<String, BankCalendar> CALENDARS = new ConcurrentHashMap<>();
 
     public static ContactHours of(String state) {
         String uf = state == null ? "SP" : state.toUpperCase();
@@ -23,6 +29,17 @@ public record ContactHours(String state, LocalTime weekdayStart, LocalTime weekd
             case "AL" -> new ContactHours("AL", LocalTime.of(8, 0), LocalTime.of(20, 0), LocalTime.of(8, 0), LocalTime.of(14, 0));
             default -> new ContactHours(uf, LocalTime.of(8, 0), LocalTime.of(20, 0), LocalTime.of(8, 0), LocalTime.of(14, 0));
         };
+    }
+
+    /** National bank holidays plus the holidays of the debtor's state ({@code null}: SP, as the window). */
+    public static BankCalendar calendarOf(String state) {
+        String uf = state == null || state.isBlank() ? "SP" : state.toUpperCase();
+        return CALENDARS.computeIfAbsent(uf, s -> StateHolidays.addTo(BankCalendar.builder(), s).build());
+    }
+
+    /** The first slot at or after {@code from}, skipping the holidays of this state's calendar. */
+    public Slot firstSlot(LocalDateTime from, LocalTime stepStart, LocalTime stepEnd) {
+        return firstSlot(from, stepStart, stepEnd, calendarOf(state));
     }
 
     /** A contact slot: from {@code start} until {@code end} on one day. */

@@ -113,11 +113,20 @@ public class CaseRepository {
 
     public Uni<Boolean> createTask(StaffTaskEntity t) {
         return Panache.getSession().chain(s -> s.createNativeQuery("insert into staff_task (id, tenant_id, case_id, payer_id, "
-                        + "step_code, kind, due_on, assigned_to, status, created_at) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'OPEN', ?9) "
+                        + "step_code, kind, due_on, assigned_to, status, created_at, note, created_by) "
+                        + "values (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, 'OPEN', ?9, ?10, ?11) "
                         + "on conflict do nothing")
                 .setParameter(1, t.id).setParameter(2, t.tenantId).setParameter(3, t.caseId).setParameter(4, t.payerId)
                 .setParameter(5, t.stepCode).setParameter(6, t.kind).setParameter(7, t.dueOn).setParameter(8, t.assignedTo)
-                .setParameter(9, OffsetDateTime.ofInstant(t.createdAt, ZoneOffset.UTC)).executeUpdate()).map(n -> n == 1);
+                .setParameter(9, OffsetDateTime.ofInstant(t.createdAt, ZoneOffset.UTC)).setParameter(10, t.note)
+                .setParameter(11, t.createdBy == null ? "system" : t.createdBy).executeUpdate()).map(n -> n == 1);
+    }
+
+    /** Every task of a case, open ones first, by due day. */
+    public Uni<List<StaffTaskEntity>> tasksOfCase(String tenantId, UUID caseId) {
+        return Panache.getSession().chain(s -> s.createQuery("from StaffTaskEntity where tenantId = ?1 and caseId = ?2 "
+                        + "order by case when status = 'OPEN' then 0 else 1 end, dueOn, createdAt", StaffTaskEntity.class)
+                .setParameter(1, tenantId).setParameter(2, caseId).getResultList());
     }
 
     public Uni<StaffTaskEntity> task(String tenantId, UUID taskId) {

@@ -36,16 +36,31 @@ public class DunningRepository {
     /** Inserts the planned step unless it already exists (whatever its status): each step runs at most once. */
     public Uni<Void> ensureStep(String tenantId, UUID payerId, UUID installmentId, Schedule.Planned planned,
                                 String policyCode, int policyVersion, Instant now) {
+        return ensureStep(tenantId, payerId, installmentId, planned, policyCode, policyVersion, now, "PENDING", null);
+    }
+
+    /** Inserts the step once; {@code status} SKIPPED records a step that is never to run (with its reason). */
+    public Uni<Void> ensureStep(String tenantId, UUID payerId, UUID installmentId, Schedule.Planned planned,
+                                String policyCode, int policyVersion, Instant now, String status, String outcome) {
         String sql = "insert into scheduled_step (id, tenant_id, payer_id, installment_id, step_code, effective_local, "
-                + "not_after_local, status, created_at, policy_code, policy_version) values (?1, ?2, ?3, ?4, ?5, ?6, ?7, "
-                + "'PENDING', ?8, ?9, ?10) on conflict (tenant_id, installment_id, step_code) do nothing";
+                + "not_after_local, status, created_at, policy_code, policy_version, outcome, executed_at) values (?1, ?2, ?3, ?4, "
+                + "?5, ?6, ?7, ?11, ?8, ?9, ?10, ?12, ?13) on conflict (tenant_id, installment_id, step_code) do nothing";
+        OffsetDateTime at = OffsetDateTime.ofInstant(now, ZoneOffset.UTC);
         return Panache.getSession().chain(s -> s.createNativeQuery(sql)
                 .setParameter(1, UUID.randomUUID()).setParameter(2, tenantId).setParameter(3, payerId)
                 .setParameter(4, installmentId).setParameter(5, planned.stepCode())
                 .setParameter(6, planned.effectiveLocal()).setParameter(7, planned.notAfterLocal())
-                .setParameter(8, OffsetDateTime.ofInstant(now, ZoneOffset.UTC))
-                .setParameter(9, policyCode).setParameter(10, policyVersion)
+                .setParameter(8, at).setParameter(9, policyCode).setParameter(10, policyVersion)
+                .setParameter(11, status).setParameter(12, outcome).setParameter(13, "PENDING".equals(status) ? null : at)
                 .executeUpdate()).replaceWithVoid();
+    }
+
+    /** The payer's pending steps as managed entities (the runner's claimed rows are the same instances). */
+    public Uni<List<ScheduledStepEntity>> pendingStepsOfPayer(String tenantId, UUID payerId) {
+        return Panache.getSession().chain(s -> s.createQuery(
+                        "from ScheduledStepEntity where tenantId = ?1 and payerId = ?2 and status = 'PENDING' order by effectiveLocal, stepCode",
+                        ScheduledStepEntity.class)
+                .setParameter(1, tenantId).setParameter(2, payerId).getResultList());
     }
 
     /** Cancels pending steps of an installment: all of them, or only those with the given codes. */

@@ -8,7 +8,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A staff task (a call, a visit) a step created for a case. */
+/** A staff task (a call, a visit) on a case: created by a step or by staff ({@code step_code} manual-&lt;id&gt;). */
 @Entity
 @Table(name = "staff_task")
 public class StaffTaskEntity {
@@ -35,4 +35,13 @@ public class StaffTaskEntity {
     public Instant createdAt;
     @Column(name = "done_at")
     public Instant doneAt;
+    /** What the task is for (manual tasks). */
+    public String note;
+    /** Who created it: {@code system} for a step, else the staff member. */
+    @Column(name = "created_by")
+    public String createdBy;
+
+    public boolean manual() {
+        return stepCode != null && stepCode.startsWith("manual-");
+    }
 }

@@ -23,6 +23,12 @@ public class TenantProfileEntity {
     public String timeZone;
     public String vertical;
     public String state;
+    /** The state whose bank holidays the tenant's calendar counts (from the profile event). */
+    @Column(name = "calendar_state")
+    public String calendarState;
+    /** The tenant's city holidays as the profile event carries them (JSON array), or null. */
+    @Column(name = "city_holidays")
+    public String cityHolidays;
     @Column(name = "updated_at")
     public Instant updatedAt;
 }

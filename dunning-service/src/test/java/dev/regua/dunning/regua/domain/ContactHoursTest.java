@@ -36,4 +36,26 @@ class ContactHoursTest {
         assertEquals(ContactHours.of("SP").weekdayEnd(), ContactHours.of("MG").weekdayEnd());
         assertEquals(LocalTime.of(19, 0), ContactHours.of("ES").weekdayEnd());
     }
+
+    @Test
+    void aMessageDueOnTheDebtorsStateHolidayWaitsForTheNextAllowedTimeOnlyInThatState() {
+        // Friday 2027-07-09 is São Paulo's Revolução Constitucionalista: a São Paulo payer is contacted on Saturday
+        // morning (08–14 there), a payer in Minas Gerais that same Friday
+        assertEquals(new ContactHours.Slot(LocalDateTime.of(2027, 7, 10, 9, 0), LocalDateTime.of(2027, 7, 10, 14, 0)),
+                ContactHours.of("SP").firstSlot(LocalDateTime.of(2027, 7, 9, 9, 0), nine, six));
+        assertEquals(LocalDateTime.of(2027, 7, 9, 9, 0), ContactHours.of("MG").firstSlot(LocalDateTime.of(2027, 7, 9, 9, 0), nine, six).start());
+        // Friday 2027-04-23 is Rio's São Jorge: Rio allows no Saturday, so the next Monday
+        assertEquals(LocalDateTime.of(2027, 4, 26, 9, 0), ContactHours.of("RJ").firstSlot(LocalDateTime.of(2027, 4, 23, 10, 0), nine, six).start());
+        assertEquals(LocalDateTime.of(2027, 4, 23, 10, 0), ContactHours.of("SP").firstSlot(LocalDateTime.of(2027, 4, 23, 10, 0), nine, six).start());
+        // national holidays still count everywhere
+        assertEquals(LocalDateTime.of(2027, 9, 8, 9, 0), ContactHours.of("MG").firstSlot(LocalDateTime.of(2027, 9, 7, 9, 0), nine, six).start());
+    }
+
+    @Test
+    void theStateCalendarIsTheNationalOnePlusTheStatesOwnHolidays() {
+        assertEquals(true, ContactHours.calendarOf("SP").isHoliday(java.time.LocalDate.of(2027, 7, 9)));
+        assertEquals(false, ContactHours.calendarOf("MG").isHoliday(java.time.LocalDate.of(2027, 7, 9)));
+        assertEquals(true, ContactHours.calendarOf(null).isHoliday(java.time.LocalDate.of(2027, 7, 9)), "no state: São Paulo's, as the window");
+        assertEquals(true, ContactHours.calendarOf("rj").isHoliday(java.time.LocalDate.of(2027, 4, 23)));
+    }
 }
