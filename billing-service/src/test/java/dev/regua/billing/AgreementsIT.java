@@ -54,7 +54,7 @@ class AgreementsIT {
         List<String> ids = given().auth().oauth2(api.sorriso).contentType(ContentType.JSON)
                 .body(Map.of("payerId", payer, "totalAmount", "600.00", "installments", 2, "firstDueDate", "2026-01-10"))
                 .post("/api/billing/installment-plans").then().statusCode(201).extract().path("installments.id");
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(api.sorriso).get("/api/billing/payers/" + payer + "/installments").then()
                         .body("items.status", contains("OVERDUE", "OVERDUE")));
         return ids;
@@ -163,6 +163,44 @@ class AgreementsIT {
             AgreementBroken b = BillingFixtures.only(events, AgreementBroken.class).get(0);
             assertEquals("DOWN_PAYMENT_NOT_PAID", b.reason());
             assertEquals(ids.stream().sorted().toList(), b.originalInstallmentIds().stream().sorted().toList());
+        });
+    }
+
+    @Test
+    void moneyPaidOnABrokenAgreementBecomesThePayersCreditAndIsNotLost() {
+        String payer = api.payer(api.sorriso, "Yara Campos");
+        List<String> ids = overdueInstallments(payer);
+        var created = post(api.sorriso, "/api/billing/agreements", payer, ids, 2, null).statusCode(201).extract();
+        String agreement = created.path("id");
+        String downPayment = created.path("plan[0].id");
+        String paid = given().auth().oauth2(api.sorriso).contentType(ContentType.JSON)
+                .body(Map.of("amount", "50.00", "method", "PIX", "externalId", "E-yara-entrada"))
+                .post("/api/billing/installments/" + downPayment + "/payments").then().statusCode(201)
+                .body("allocations.installmentStatus", contains("PARTIALLY_PAID")).extract().path("paymentId");
+
+        clock.setTo(Instant.parse("2026-03-06T12:00:00Z")); // 09:00 in São Paulo, the day after the deadline
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(api.sorriso).get("/api/billing/agreements/" + agreement).then()
+                        .body("status", equalTo("BROKEN")).body("plan.status", everyItem(equalTo("CANCELLED"))));
+        given().auth().oauth2(api.sorriso).get("/api/billing/installments/" + downPayment).then()
+                .body("status", equalTo("CANCELLED")).body("paidAmount", equalTo(0.00f));
+        given().auth().oauth2(api.sorriso).get("/api/billing/payers/" + payer + "/credit").then().statusCode(200)
+                .body("balance", equalTo(50.00f)).body("sources[0].paymentId", equalTo(paid));
+        given().auth().oauth2(api.sorriso).get("/api/billing/payments/" + paid).then()
+                .body("allocations.reversed", contains(true)).body("creditLeft", equalTo(50.00f));
+
+        // the next payment spends that credit first, on the original installments owed again
+        given().auth().oauth2(api.sorriso).contentType(ContentType.JSON)
+                .body(Map.of("amount", "10.00", "method", "PIX", "externalId", "E-yara-2"))
+                .post("/api/billing/payers/" + payer + "/payments").then().statusCode(201)
+                .body("payerCreditBalance", equalTo(0.00f));
+        given().auth().oauth2(api.sorriso).get("/api/billing/installments/" + ids.get(0)).then()
+                .body("status", equalTo("OVERDUE")).body("paidAmount", equalTo(60.00f));
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var cancelled = BillingFixtures.only(BillingFixtures.eventsFor(payer), dev.regua.contract.billing.InstallmentCancelled.class);
+            assertEquals(3, cancelled.size());
+            assertEquals("0.00", cancelled.stream().filter(c -> c.installment().number() == 0).findFirst().orElseThrow()
+                    .installment().paidAmount().amount());
         });
     }
 

@@ -140,7 +140,7 @@ class BillingApiIT {
                 .then().statusCode(200).body("fine", equalTo(6.00f)).body("interest", equalTo(0.10f)).body("total", equalTo(306.10f));
 
         clock.setTo(Instant.parse("2026-03-11T12:00:00Z")); // 09:00 in São Paulo, after the 06:00 sweep
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(sorriso).get("/api/billing/installments/" + first).then().body("status", equalTo("OVERDUE")));
 
         var payment = Map.of("amount", "306.10", "method", "PIX", "externalId", "E18236120202603111200s0000001");
@@ -208,7 +208,7 @@ class BillingApiIT {
                 .body("generated.size()", equalTo(3)).body("generated[2].dueDate", equalTo("2026-05-11"))
                 .body("generated[0].count", equalTo(10)).extract().path("contractId");
         clock.setTo(Instant.parse("2026-06-15T15:00:00Z"));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(sorriso).get("/api/billing/contracts/" + contract + "/installments").then()
                         .body("items.size()", equalTo(6)).body("items[5].originalDueDate", equalTo("2026-08-10")));
 

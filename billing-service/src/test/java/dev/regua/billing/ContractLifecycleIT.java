@@ -105,7 +105,7 @@ class ContractLifecycleIT {
                 .body(Map.of("payerId", payer, "totalAmount", "900.00", "installments", 3, "firstDueDate", "2026-03-10"))
                 .post("/api/billing/installment-plans").then().statusCode(201).extract().path("contractId");
         clock.setTo(Instant.parse("2026-03-11T12:00:00Z")); // the first installment becomes overdue
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(api.sorriso).get("/api/billing/contracts/" + contract)
                         .then().body("installments[0].status", equalTo("OVERDUE")));
 
@@ -149,7 +149,7 @@ class ContractLifecycleIT {
         clock.setTo(Instant.parse("2026-09-15T15:00:00Z"));
         // the generation job handles the tenant's fees in one pass: once the running fee reached November, it also
         // passed over the suspended one
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(api.sorriso).get("/api/billing/contracts/" + running).then()
                         .body("installments.size()", equalTo(9)));
         given().auth().oauth2(api.sorriso).get("/api/billing/contracts/" + suspended).then()
@@ -157,7 +157,7 @@ class ContractLifecycleIT {
 
         given().auth().oauth2(api.sorriso).post("/api/billing/contracts/" + suspended + "/activate").then().statusCode(200)
                 .body("status", equalTo("ACTIVE")).body("activatedOn", equalTo("2026-09-15"));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(api.sorriso).get("/api/billing/contracts/" + suspended).then()
                         .body("installments.originalDueDate", org.hamcrest.Matchers.contains("2026-03-10", "2026-04-10",
                                 "2026-05-10", "2026-09-10", "2026-10-10", "2026-11-10")));

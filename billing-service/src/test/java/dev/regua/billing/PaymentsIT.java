@@ -3,6 +3,7 @@ package dev.regua.billing;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -101,7 +102,7 @@ class PaymentsIT {
         payPayer(api.sorriso, payer, Map.of("amount", "650.00", "method", "TRANSFER", "externalId", "ted-nair"))
                 .statusCode(201).body("creditLeft", equalTo(50.00f));
         clock.setTo(Instant.parse("2026-04-02T15:00:00Z")); // the job generates June; the credit goes to it
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(api.sorriso).get("/api/billing/contracts/" + fee).then()
                         .body("installments.size()", equalTo(4))
                         .body("installments[3].originalDueDate", equalTo("2026-06-10"))
@@ -155,7 +156,7 @@ class PaymentsIT {
         String payer = api.payer(api.sorriso, "Renata Dias");
         List<String> ids = plan(payer, "600.00", 2, "2026-03-10");
         clock.setTo(Instant.parse("2026-03-11T12:00:00Z"));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(api.sorriso).get("/api/billing/installments/" + ids.get(0)).then().body("status", equalTo("OVERDUE")));
         // 306.10 settles the first (fine and a day of interest); 10.00 of credit goes on to the second
         String payment = payPayer(api.sorriso, payer, Map.of("amount", "316.10", "method", "CARD", "externalId", "ch_renata"))
@@ -183,6 +184,56 @@ class PaymentsIT {
             assertEquals("316.10", reversed.get(0).amount().amount());
             assertEquals(List.of("OVERDUE", "OPEN"), reversed.get(0).installments().stream().map(i -> i.status()).toList());
             assertEquals("chargeback", reversed.get(0).reason());
+        });
+    }
+
+    @Test
+    void aPartialReversalTakesBackTheCreditFirstThenTheNewestAllocationAndTheRestLater() {
+        String payer = api.payer(api.sorriso, "Sérgio Antunes");
+        List<String> ids = plan(payer, "600.00", 2, "2026-03-10");
+        // 300.00 to each installment, 100.00 left as credit
+        String payment = payPayer(api.sorriso, payer, Map.of("amount", "700.00", "method", "CARD", "externalId", "ch_sergio"))
+                .statusCode(201).body("allocations.amount", contains(300.00f, 300.00f)).body("creditLeft", equalTo(100.00f))
+                .extract().path("paymentId");
+
+        given().auth().oauth2(api.sorriso).contentType(ContentType.JSON).body(Map.of("reason", "contestação parcial", "amount", "250.00"))
+                .post("/api/billing/payments/" + payment + "/reversal").then().statusCode(200)
+                .body("reversedAmount", equalTo(250.00f)).body("reversedOn", equalTo(null))
+                .body("creditLeft", equalTo(0.00f)).body("payerCreditBalance", equalTo(0.00f))
+                .body("allocations.installmentId", contains(ids.get(0), ids.get(1), ids.get(1)))
+                .body("allocations.amount", contains(300.00f, 300.00f, 150.00f))
+                .body("allocations.reversed", contains(false, true, false));
+        given().auth().oauth2(api.sorriso).get("/api/billing/installments/" + ids.get(0)).then()
+                .body("status", equalTo("PAID")).body("paidAmount", equalTo(300.00f));
+        given().auth().oauth2(api.sorriso).get("/api/billing/installments/" + ids.get(1)).then()
+                .body("status", equalTo("PARTIALLY_PAID")).body("paidAmount", equalTo(150.00f));
+
+        given().auth().oauth2(api.sorriso).contentType(ContentType.JSON).body(Map.of("reason", "x", "amount", "450.01"))
+                .post("/api/billing/payments/" + payment + "/reversal").then().statusCode(422)
+                .body("rule", equalTo("reversal-exceeds-payment"));
+        given().auth().oauth2(api.sorriso).contentType(ContentType.JSON).body(Map.of("reason", "x", "amount", "0"))
+                .post("/api/billing/payments/" + payment + "/reversal").then().statusCode(400).body("errors[0].field", equalTo("amount"));
+        given().auth().oauth2(api.sorriso).contentType(ContentType.JSON).body(Map.of("reason", "x", "amount", "1.001"))
+                .post("/api/billing/payments/" + payment + "/reversal").then().statusCode(400).body("errors[0].field", equalTo("amount"));
+
+        // without an amount: the rest (450.00)
+        given().auth().oauth2(api.sorriso).contentType(ContentType.JSON).body(Map.of("reason", "chargeback"))
+                .post("/api/billing/payments/" + payment + "/reversal").then().statusCode(200)
+                .body("reversedAmount", equalTo(700.00f)).body("reversedOn", equalTo("2026-03-02"))
+                .body("allocations.reversed", everyItem(equalTo(true)));
+        given().auth().oauth2(api.sorriso).get("/api/billing/payers/" + payer + "/installments").then()
+                .body("items.status", contains("OPEN", "OPEN")).body("items.paidAmount", contains(0.00f, 0.00f));
+        given().auth().oauth2(api.sorriso).contentType(ContentType.JSON).body(Map.of("reason", "again", "amount", "1.00"))
+                .post("/api/billing/payments/" + payment + "/reversal").then().statusCode(422)
+                .body("rule", equalTo("payment-already-reversed"));
+
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            var reversed = BillingFixtures.only(BillingFixtures.eventsFor(payer), PaymentReversed.class);
+            assertEquals(List.of("250.00", "450.00"), reversed.stream().map(r -> r.reversedAmount().amount()).toList());
+            assertEquals(List.of("700.00", "700.00"), reversed.stream().map(r -> r.amount().amount()).toList());
+            assertEquals(List.of(ids.get(1)), reversed.get(0).installments().stream().map(i -> i.installmentId()).toList());
+            assertEquals("150.00", reversed.get(0).installments().get(0).paidAmount().amount());
+            assertEquals(List.of("OPEN", "OPEN"), reversed.get(1).installments().stream().map(i -> i.status()).toList());
         });
     }
 

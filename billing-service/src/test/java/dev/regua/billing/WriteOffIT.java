@@ -45,7 +45,7 @@ class WriteOffIT {
                 .body(Map.of("payerId", payer, "totalAmount", "300.00", "installments", count, "firstDueDate", "2026-03-10"))
                 .post("/api/billing/installment-plans").then().statusCode(201).extract().path("installments.id");
         clock.setTo(Instant.parse("2026-03-11T12:00:00Z"));
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(api.sorriso).get("/api/billing/installments/" + ids.get(0)).then().body("status", equalTo("OVERDUE")));
         return ids;
     }
@@ -87,7 +87,7 @@ class WriteOffIT {
         String marker = given().auth().oauth2(api.sorriso).contentType(ContentType.JSON)
                 .body(Map.of("payerId", payer, "amount", "50.00", "dueDate", "2026-03-03"))
                 .post("/api/billing/one-off-charges").then().statusCode(201).extract().path("installments[0].id");
-        Awaitility.await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+        Awaitility.await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().auth().oauth2(api.sorriso).get("/api/billing/installments/" + marker).then().body("status", equalTo("OVERDUE")));
 
         var kafka = new KafkaEvents(LocalInfraTestResource.infra().kafkaBootstrapServers());

@@ -247,6 +247,15 @@ public class Agreements {
                             events.add(new AgreementBroken(UUID.randomUUID().toString(), a.tenantId, a.payerId.toString(),
                                     a.id.toString(), a.contractId.toString(), originalIds.stream().map(UUID::toString).toList(),
                                     "DOWN_PAYMENT_NOT_PAID", asOf));
+                            // money paid on the plan (a partial down payment, an installment paid ahead) goes back to
+                            // the payments it came from: the payer's credit, never lost with the cancelled plan
+                            Uni<Void> writes = Uni.createFrom().voidItem();
+                            for (Installment i : plan) {
+                                if (i.paidAmount().isPositive()) {
+                                    writes = writes.chain(() -> payments.returnToCredit(a.tenantId, i, asOf, leadDays, calendar)).replaceWithVoid();
+                                }
+                            }
+                            return writes.chain(() -> {
                             if (contract.status() != Contract.Status.CANCELLED) {
                                 events.addAll(contract.cancel("AGREEMENT_BROKEN", asOf, plan));
                             }
@@ -258,17 +267,18 @@ public class Agreements {
                             ReceivableRepository.copy(contract, row);
                             a.status = "BROKEN";
                             a.closedOn = asOf;
-                            Uni<Void> writes = Uni.createFrom().voidItem();
+                            Uni<Void> updates = Uni.createFrom().voidItem();
                             for (Installment i : plan) {
-                                writes = writes.chain(() -> receivables.update(i, clock.instant()));
+                                updates = updates.chain(() -> receivables.update(i, clock.instant()));
                             }
                             for (UUID id : originalIds) {
-                                writes = writes.chain(() -> receivables.lockInstallment(a.tenantId, id).chain(original -> {
+                                updates = updates.chain(() -> receivables.lockInstallment(a.tenantId, id).chain(original -> {
                                     original.restoreAfterBrokenAgreement(asOf, leadDays, calendar);
                                     return receivables.update(original, clock.instant());
                                 }));
                             }
-                            return writes.chain(() -> outbox.appendAll(events)).replaceWith(events.size());
+                            return updates.chain(() -> outbox.appendAll(events)).replaceWith(events.size());
+                            });
                         });
                     });
                 });

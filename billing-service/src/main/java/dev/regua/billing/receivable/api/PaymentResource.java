@@ -62,7 +62,9 @@ public class PaymentResource {
                                      @Size(max = 200) List<@NotNull UUID> installmentIds) {
     }
 
-    public record Reversal(@NotBlank @Size(max = 300) String reason) {
+    /** Why, and optionally how much (absent: everything not yet reversed; less: an estorno parcial). */
+    public record Reversal(@NotBlank @Size(max = 300) String reason,
+                           @DecimalMin(value = "0.01", message = "must be greater than zero") @Digits(integer = 12, fraction = 2, message = "must have at most 2 decimal places") BigDecimal amount) {
     }
 
     public record AllocationView(UUID installmentId, BigDecimal amount, LocalDate appliedOn, boolean reversed,
@@ -71,13 +73,13 @@ public class PaymentResource {
 
     public record PaymentView(UUID paymentId, boolean alreadyRecorded, UUID payerId, BigDecimal amount, String method,
                               String externalId, LocalDate paidOn, LocalDate reversedOn, String reversalReason,
-                              List<AllocationView> allocations, BigDecimal creditLeft, BigDecimal payerCreditBalance,
+                              BigDecimal reversedAmount, List<AllocationView> allocations, BigDecimal creditLeft, BigDecimal payerCreditBalance,
                               ReceivableResource.InstallmentView installment) {
         static PaymentView of(Payments.Outcome o) {
             var p = o.payment();
             Installment target = p.installmentId == null ? null : o.installments().get(p.installmentId);
             return new PaymentView(p.id, o.alreadyRecorded(), p.payerId, p.amount, p.method, p.externalId, p.paidOn,
-                    p.reversedOn, p.reversalReason,
+                    p.reversedOn, p.reversalReason, p.reversedAmount,
                     o.allocations().stream().map(a -> new AllocationView(a.installmentId(), a.amount(), a.appliedOn(),
                             a.reversed(), o.installments().get(a.installmentId()).status().name())).toList(),
                     o.creditLeft().amount(), o.payerCredit().amount(),
@@ -126,12 +128,12 @@ public class PaymentResource {
     @POST
     @Path("/payments/{id}/reversal")
     @WithTransaction
-    @Operation(summary = "Reverse a payment (estorno: chargeback, returned Pix, bounced boleto): what it paid is owed again, its credit disappears. Publishes payment.reversed. Accepts an Idempotency-Key.")
+    @Operation(summary = "Reverse a payment (estorno: chargeback, returned Pix, bounced boleto), whole or in part ({reason, amount?}): first the credit it left, then its allocations newest first; what it paid is owed again as far as it is taken back. Publishes payment.reversed. Accepts an Idempotency-Key.")
     public Uni<Response> reverse(@PathParam("id") UUID id, @NotNull @Valid Reversal request,
                                  @HeaderParam(IdempotentRequests.HEADER) String idempotencyKey) {
         String tenantId = tenant.tenantId();
         return idempotency.once(tenantId, idempotencyKey, "POST", "/api/billing/payments/" + id + "/reversal", request,
-                () -> payments.reverse(tenantId, id, request.reason()).map(o -> Response.ok(PaymentView.of(o)).build()));
+                () -> payments.reverse(tenantId, id, request.reason(), request.amount() == null ? null : Money.of(request.amount())).map(o -> Response.ok(PaymentView.of(o)).build()));
     }
 
     @GET

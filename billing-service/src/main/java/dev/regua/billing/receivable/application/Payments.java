@@ -2,6 +2,7 @@ package dev.regua.billing.receivable.application;
 
 import dev.regua.billing.receivable.domain.Installment;
 import dev.regua.billing.receivable.domain.PaymentAllocation;
+import dev.regua.billing.receivable.domain.PaymentReversal;
 import dev.regua.billing.receivable.persistence.PaymentEntity;
 import dev.regua.billing.receivable.persistence.PaymentRepository;
 import dev.regua.billing.receivable.persistence.ReceivableRepository;
@@ -142,10 +143,12 @@ public class Payments {
     }
 
     /**
-     * Reverses a payment (estorno: chargeback, returned Pix, bounced boleto). The installments it paid are owed
-     * again, their status recomputed from the facts; the credit it left disappears. Publishes payment.reversed.
+     * Reverses a payment (estorno: chargeback, returned Pix, bounced boleto), whole ({@code amount} null) or in part:
+     * first the credit it left, then its allocations newest first (an allocation taken back in part keeps the rest
+     * applied). The installments whose money it took back are owed again, their status recomputed from the facts.
+     * Once the whole amount is reversed the payment is marked reversed. Publishes payment.reversed.
      */
-    public Uni<Outcome> reverse(String tenantId, UUID paymentId, String reason) {
+    public Uni<Outcome> reverse(String tenantId, UUID paymentId, String reason, Money amount) {
         return service.settings(tenantId).chain(settings -> payments.find(tenantId, paymentId, false).chain(found -> {
             if (found == null) {
                 throw new ResourceNotFoundException("payment " + paymentId + " not found");
@@ -156,26 +159,57 @@ public class Payments {
                 }
                 LocalDate today = service.today(settings);
                 return payments.allocationsOf(tenantId, paymentId).chain(rows -> {
-                    Map<UUID, Money> byInstallment = new LinkedHashMap<>();
-                    rows.stream().filter(r -> !r.reversed()).forEach(r -> byInstallment.merge(r.installmentId(), Money.of(r.amount()), Money::plus));
+                    List<PaymentRepository.AllocationRow> live = rows.stream().filter(r -> !r.reversed()).toList();
+                    PaymentReversal.Plan plan = PaymentReversal.plan(amount, Money.of(p.amount), Money.of(p.reversedAmount),
+                            live.stream().map(r -> new PaymentReversal.Allocation(r.id(), r.installmentId(), Money.of(r.amount()))).toList());
+                    Map<UUID, PaymentRepository.AllocationRow> rowById = new LinkedHashMap<>();
+                    live.forEach(r -> rowById.put(r.id(), r));
                     List<InstallmentView> after = new ArrayList<>();
                     Uni<Void> chain = Uni.createFrom().voidItem();
-                    for (var entry : byInstallment.entrySet()) {
+                    for (PaymentReversal.Undo undo : plan.undone()) {
+                        PaymentRepository.AllocationRow row = rowById.get(undo.allocation().id());
+                        chain = chain.chain(() -> payments.markAllocationReversed(tenantId, row.id()));
+                        if (undo.kept().isPositive()) {
+                            // the kept part keeps its original's place among the payment's allocations (just after it)
+                            chain = chain.chain(() -> payments.addAllocation(tenantId, paymentId, row.installmentId(),
+                                    undo.kept().amount(), row.appliedOn(), row.createdAt().plusNanos(1_000)));
+                        }
+                    }
+                    for (var entry : plan.byInstallment().entrySet()) {
                         chain = chain.chain(() -> receivables.lockInstallment(tenantId, entry.getKey()).chain(i -> {
                             i.reverse(entry.getValue(), today, settings.dueLeadDays(), TenantCalendars.of(settings));
                             after.add(i.view());
                             return receivables.update(i, clock.instant());
                         }));
                     }
-                    return chain.chain(() -> payments.markAllocationsReversed(tenantId, paymentId)).chain(() -> {
-                        p.reversedOn = today;
+                    return chain.chain(() -> {
+                        p.reversedAmount = p.reversedAmount.add(plan.amount().amount());
+                        if (p.reversedAmount.compareTo(p.amount) == 0) {
+                            p.reversedOn = today;
+                        }
                         p.reversalReason = reason;
                         return outbox.append(new PaymentReversed(UUID.randomUUID().toString(), tenantId, p.payerId.toString(),
-                                p.id.toString(), p.method, p.externalId, MoneyAmount.brl(p.amount), after, reason, today));
+                                p.id.toString(), p.method, p.externalId, MoneyAmount.brl(p.amount), after, reason, today,
+                                MoneyAmount.brl(plan.amount().amount())));
                     }).chain(() -> outcome(tenantId, p, false));
                 });
             });
         }));
+    }
+
+    /**
+     * The money paid on {@code i} goes back to the payments it came from and so becomes the payer's credit (used when
+     * a broken agreement cancels its plan): its allocations are marked reversed and its paid amount taken off, its
+     * status recomputed from the facts on {@code asOf}. The caller stores the installment.
+     */
+    public Uni<Money> returnToCredit(String tenantId, Installment i, LocalDate asOf, int leadDays,
+                                     dev.regua.kernel.calendar.BankCalendar calendar) {
+        Money paid = i.paidAmount();
+        if (!paid.isPositive()) {
+            return Uni.createFrom().item(Money.ZERO);
+        }
+        i.reverse(paid, asOf, leadDays, calendar);
+        return payments.returnAllocationsOfInstallment(tenantId, i.id()).replaceWith(paid);
     }
 
     /** The (method, external id) guard: a repeat answers the payment already recorded and changes nothing. */
@@ -272,7 +306,7 @@ public class Payments {
                         }));
             }
             Money allocated = Money.sum(rows.stream().filter(r -> !r.reversed()).map(r -> Money.of(r.amount())).toList());
-            Money left = p.reversedOn != null ? Money.ZERO : Money.of(p.amount).minus(allocated);
+            Money left = p.reversedOn != null ? Money.ZERO : Money.of(p.amount).minus(Money.of(p.reversedAmount)).minus(allocated);
             return chain.chain(map -> payments.credits(tenantId, p.payerId).map(credits -> new Outcome(p, alreadyRecorded, rows, map, left,
                     Money.sum(credits.stream().map(c -> Money.of(c.available())).toList()))));
         });

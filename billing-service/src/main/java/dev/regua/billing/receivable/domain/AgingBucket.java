@@ -13,6 +13,16 @@ public enum AgingBucket {
         this.to = to;
     }
 
+    /** First day count of the bucket (inclusive; {@link Integer#MIN_VALUE} for CURRENT). */
+    public int from() {
+        return from;
+    }
+
+    /** Last day count of the bucket (inclusive; {@link Integer#MAX_VALUE} for OVER_90). */
+    public int to() {
+        return to;
+    }
+
     public static AgingBucket of(long daysPastDue) {
         for (AgingBucket b : values()) {
             if (daysPastDue >= b.from && daysPastDue <= b.to) {

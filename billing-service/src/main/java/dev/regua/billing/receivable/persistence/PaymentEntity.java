@@ -33,4 +33,7 @@ public class PaymentEntity {
     public LocalDate reversedOn;
     @Column(name = "reversal_reason")
     public String reversalReason;
+    /** What reversals took back so far (the whole amount once {@code reversedOn} is set). */
+    @Column(name = "reversed_amount")
+    public BigDecimal reversedAmount = BigDecimal.ZERO.setScale(2);
 }

@@ -21,7 +21,7 @@ public class PaymentRepository {
     }
 
     public record AllocationRow(UUID id, UUID paymentId, UUID installmentId, BigDecimal amount, LocalDate appliedOn,
-                                boolean reversed) {
+                                boolean reversed, Instant createdAt) {
     }
 
     /**
@@ -47,7 +47,7 @@ public class PaymentRepository {
     }
 
     public Uni<List<Credit>> credits(String tenantId, UUID payerId) {
-        String sql = "select p.id, p.method, p.external_id, p.paid_on, p.amount - coalesce((select sum(a.amount) "
+        String sql = "select p.id, p.method, p.external_id, p.paid_on, p.amount - p.reversed_amount - coalesce((select sum(a.amount) "
                 + "from payment_allocation a where a.tenant_id = p.tenant_id and a.payment_id = p.id and not a.reversed), 0) "
                 + "from payment p where p.tenant_id = ?1 and p.payer_id = ?2 and p.reversed_on is null "
                 + "order by p.paid_on, p.created_at, p.id";
@@ -59,14 +59,15 @@ public class PaymentRepository {
     }
 
     public Uni<List<AllocationRow>> allocationsOf(String tenantId, UUID paymentId) {
-        String sql = "select id, payment_id, installment_id, amount, applied_on, reversed from payment_allocation "
+        String sql = "select id, payment_id, installment_id, amount, applied_on, reversed, created_at from payment_allocation "
                 + "where tenant_id = ?1 and payment_id = ?2 order by created_at, id";
         return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class)
                         .setParameter(1, tenantId).setParameter(2, paymentId).getResultList())
                 .map(rows -> rows.stream().map(r -> new AllocationRow((UUID) r[0], (UUID) r[1], (UUID) r[2],
-                        (BigDecimal) r[3], toDate(r[4]), (Boolean) r[5])).toList());
+                        (BigDecimal) r[3], toDate(r[4]), (Boolean) r[5], toInstant(r[6]))).toList());
     }
 
+    /** A new allocation; {@code createdAt} orders a payment's allocations (a kept part keeps its original's). */
     public Uni<Void> addAllocation(String tenantId, UUID paymentId, UUID installmentId, BigDecimal amount,
                                    LocalDate appliedOn, Instant now) {
         String sql = "insert into payment_allocation (id, tenant_id, payment_id, installment_id, amount, applied_on, reversed, created_at) "
@@ -77,10 +78,40 @@ public class PaymentRepository {
                 .setParameter(7, OffsetDateTime.ofInstant(now, ZoneOffset.UTC)).executeUpdate()).replaceWithVoid();
     }
 
+    /** One allocation no longer counts (a reversal took it back, in whole or in part). */
+    public Uni<Void> markAllocationReversed(String tenantId, UUID allocationId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "update payment_allocation set reversed = true where tenant_id = ?1 and id = ?2")
+                .setParameter(1, tenantId).setParameter(2, allocationId).executeUpdate()).replaceWithVoid();
+    }
+
+    /**
+     * The money applied to an installment goes back to the payments it came from (their unallocated rest, i.e. the
+     * payer's credit): its live allocations are marked reversed. Used when a broken agreement cancels its plan.
+     */
+    public Uni<Void> returnAllocationsOfInstallment(String tenantId, UUID installmentId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "update payment_allocation set reversed = true where tenant_id = ?1 and installment_id = ?2 and not reversed")
+                .setParameter(1, tenantId).setParameter(2, installmentId).executeUpdate()).replaceWithVoid();
+    }
+
     public Uni<Void> markAllocationsReversed(String tenantId, UUID paymentId) {
         return Panache.getSession().chain(s -> s.createNativeQuery(
                         "update payment_allocation set reversed = true where tenant_id = ?1 and payment_id = ?2")
                 .setParameter(1, tenantId).setParameter(2, paymentId).executeUpdate()).replaceWithVoid();
+    }
+
+    private static Instant toInstant(Object value) {
+        if (value instanceof Instant i) {
+            return i;
+        }
+        if (value instanceof OffsetDateTime o) {
+            return o.toInstant();
+        }
+        if (value instanceof java.sql.Timestamp t) {
+            return t.toInstant();
+        }
+        return value == null ? null : Instant.parse(value.toString());
     }
 
     private static LocalDate toDate(Object value) {

@@ -1,5 +1,6 @@
 package dev.regua.billing.receivable.persistence;
 
+import dev.regua.billing.receivable.domain.AgingBucket;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -19,6 +20,60 @@ public class ReceivablesPictureRepository {
     /** One payer's open debt: how much, how much of it overdue, since when. */
     public record DebtorRow(UUID payerId, String name, long installments, BigDecimal outstanding, BigDecimal overdue,
                             LocalDate oldestDueDate) {
+    }
+
+    /** Open amount of one contract kind per number of days past due. */
+    public record KindDaysRow(String kind, long daysPastDue, long installments, BigDecimal outstanding) {
+    }
+
+    /** One payer's open amounts in each aging bucket (in {@link AgingBucket} order) and their sum. */
+    public record PayerAgingRow(UUID payerId, long seq, String name, List<BigDecimal> buckets, BigDecimal total) {
+    }
+
+    public Uni<List<KindDaysRow>> outstandingByKindAndDaysPastDue(String tenantId, LocalDate asOf) {
+        String sql = "select c.kind, (cast(?2 as date) - i.due_date) as days, count(*), sum(i.nominal - i.paid_amount) "
+                + "from installment i join contract c on c.id = i.contract_id and c.tenant_id = i.tenant_id "
+                + "where i.tenant_id = ?1 and i.status in ('OPEN', 'DUE', 'OVERDUE', 'PARTIALLY_PAID') group by 1, 2";
+        return Panache.getSession().chain(s -> s.createNativeQuery(sql, Object[].class)
+                        .setParameter(1, tenantId).setParameter(2, asOf).getResultList())
+                .map(rows -> rows.stream().map(r -> new KindDaysRow((String) r[0], ((Number) r[1]).longValue(),
+                        ((Number) r[2]).longValue(), (BigDecimal) r[3])).toList());
+    }
+
+    /**
+     * A page of payers with open installments and their amounts per aging bucket, in registration order (the payer
+     * list's {@code seq}), strictly after the payer with {@code afterSeq} when given.
+     */
+    public Uni<List<PayerAgingRow>> agingByPayer(String tenantId, LocalDate asOf, Long afterSeq, int limit) {
+        StringBuilder sums = new StringBuilder();
+        for (AgingBucket b : AgingBucket.values()) {
+            String condition = b.from() == Integer.MIN_VALUE ? "d <= " + b.to()
+                    : b.to() == Integer.MAX_VALUE ? "d >= " + b.from() : "d between " + b.from() + " and " + b.to();
+            sums.append("sum(case when ").append(condition).append(" then amount else 0 end), ");
+        }
+        String sql = "select id, seq, name, " + sums + "sum(amount) from ("
+                + "select p.id as id, p.seq as seq, p.name as name, (cast(?2 as date) - i.due_date) as d, i.nominal - i.paid_amount as amount "
+                + "from installment i join payer p on p.id = i.payer_id and p.tenant_id = i.tenant_id "
+                + "where i.tenant_id = ?1 and i.status in ('OPEN', 'DUE', 'OVERDUE', 'PARTIALLY_PAID')"
+                + (afterSeq == null ? "" : " and p.seq > ?4")
+                + ") x group by id, seq, name order by seq limit ?3";
+        int buckets = AgingBucket.values().length;
+        return Panache.getSession().chain(s -> {
+                    var q = s.createNativeQuery(sql, Object[].class)
+                            .setParameter(1, tenantId).setParameter(2, asOf).setParameter(3, limit);
+                    if (afterSeq != null) {
+                        q.setParameter(4, afterSeq);
+                    }
+                    return q.getResultList();
+                })
+                .map(rows -> rows.stream().map(r -> {
+                    List<BigDecimal> amounts = new java.util.ArrayList<>(buckets);
+                    for (int i = 0; i < buckets; i++) {
+                        amounts.add(((BigDecimal) r[3 + i]).setScale(2));
+                    }
+                    return new PayerAgingRow((UUID) r[0], ((Number) r[1]).longValue(), (String) r[2], List.copyOf(amounts),
+                            ((BigDecimal) r[3 + buckets]).setScale(2));
+                }).toList());
     }
 
     public Uni<List<DaysRow>> outstandingByDaysPastDue(String tenantId, LocalDate asOf) {
