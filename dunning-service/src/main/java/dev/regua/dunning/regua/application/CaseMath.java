@@ -6,6 +6,7 @@ import dev.regua.kernel.calendar.BankCalendar;
 import dev.regua.kernel.charges.AmountDue;
 import dev.regua.kernel.charges.ChargeTerms;
 import dev.regua.kernel.charges.LateChargeCalculator;
+import dev.regua.kernel.charges.PunctualityDiscount;
 import dev.regua.kernel.money.Money;
 import java.math.BigDecimal;
 import java.time.LocalDate;
@@ -22,9 +23,16 @@ public final class CaseMath {
     }
 
     public static AmountDue due(InstallmentFactEntity i, LocalDate day) {
-        ChargeTerms terms = ChargeTerms.of(i.finePercent, i.monthlyInterestPercent).withGraceDays(i.graceDays);
+        ChargeTerms terms = terms(i);
         Money alreadyPaid = i.paidAmount == null ? Money.ZERO : Money.of(i.paidAmount);
         return LateChargeCalculator.amountDue(Money.of(i.nominal), i.originalDueDate, terms, CALENDAR, day, alreadyPaid);
+    }
+
+    /** The installment's agreed terms as billing sent them, its punctuality discount included. */
+    static ChargeTerms terms(InstallmentFactEntity i) {
+        ChargeTerms terms = ChargeTerms.of(i.finePercent, i.monthlyInterestPercent).withGraceDays(i.graceDays);
+        return i.punctualityDiscountPercent == null || i.punctualityDiscountUntil == null ? terms
+                : terms.withPunctualityDiscount(PunctualityDiscount.percent(i.punctualityDiscountPercent, i.punctualityDiscountUntil));
     }
 
     /** Agreements still standing (created, neither paid nor broken). */
@@ -73,7 +81,7 @@ public final class CaseMath {
             return 100;
         }
         long onTime = paid.stream().filter(i -> !i.paidOn.isAfter(LateChargeCalculator.lastDayWithoutCharges(i.originalDueDate,
-                ChargeTerms.of(i.finePercent, i.monthlyInterestPercent).withGraceDays(i.graceDays), CALENDAR))).count();
+                terms(i), CALENDAR))).count();
         return (int) (onTime * 100 / paid.size());
     }
 

@@ -177,6 +177,9 @@ public class FactsProjector {
         f.finePercent = view.terms().finePercent();
         f.monthlyInterestPercent = view.terms().monthlyInterestPercent();
         f.graceDays = view.terms().graceDays();
+        boolean discounted = view.terms().hasPunctualityDiscount() && view.terms().punctualityDiscountUntil() != null;
+        f.punctualityDiscountPercent = discounted ? view.terms().punctualityDiscountPercent() : null;
+        f.punctualityDiscountUntil = discounted ? view.terms().punctualityDiscountUntil() : null;
         f.status = status.name();
         f.updatedAt = clock.instant();
         return f;

@@ -34,6 +34,11 @@ public class InstallmentFactEntity {
     public BigDecimal monthlyInterestPercent;
     @Column(name = "grace_days")
     public int graceDays;
+    /** The punctuality discount's percent and last day, both null when the installment has none. */
+    @Column(name = "punctuality_discount_percent")
+    public BigDecimal punctualityDiscountPercent;
+    @Column(name = "punctuality_discount_until")
+    public LocalDate punctualityDiscountUntil;
     public String status;
     @Column(name = "paid_amount")
     public BigDecimal paidAmount;
