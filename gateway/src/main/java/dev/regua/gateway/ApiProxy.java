@@ -66,7 +66,8 @@ public class ApiProxy {
     }
 
     private void forward(RoutingContext ctx, Upstreams.Upstream upstream) {
-        if (!(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous()) {
+        boolean publicPath = config.publicPaths().stream().anyMatch(p -> ctx.normalizedPath().startsWith(p));
+        if (!publicPath && (!(ctx.user() instanceof QuarkusHttpUser user) || user.getSecurityIdentity().isAnonymous())) {
             ProblemBodies.send(ctx, 401, "unauthenticated", "Unauthorized",
                     "a valid bearer token is required (missing, expired or not issued by Régua's Keycloak realm)");
             return;

@@ -9,6 +9,14 @@ import java.time.Duration;
 public interface GatewayConfig {
     Routes routes();
 
+    /**
+     * Path prefixes forwarded without a bearer token: the providers' status callbacks and Meta's webhook
+     * verification, which carry no Régua token and are authenticated by the service itself (each provider's
+     * signature or verify token).
+     */
+    @WithDefault("/api/notifications/callbacks/")
+    java.util.List<String> publicPaths();
+
     /** How long an upstream may take to answer. */
     @WithDefault("30s")
     Duration timeout();

@@ -1,6 +1,7 @@
 package dev.regua.stack;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.regua.infra.KeycloakTokens;
 import java.time.Duration;
@@ -82,7 +83,13 @@ final class DemoData {
         if (policies == null || policies.isEmpty()) {
             throw new IllegalStateException("dunning did not store the clinic's default régua within 90 s");
         }
-        ObjectNode policy = ((ObjectNode) policies.get(0)).deepCopy();
+        // the edit request takes the definition only (code, name, priority, segment, steps), not the view's
+        // version, state or authorship
+        JsonNode stored = policies.get(0);
+        ObjectNode policy = JsonNodeFactory.instance.objectNode();
+        for (String field : List.of("code", "name", "priority", "segment", "steps")) {
+            policy.set(field, stored.get(field).deepCopy());
+        }
         for (JsonNode step : policy.withArray("steps")) {
             if ("overdue-second".equals(step.path("code").asText())) {
                 ((ObjectNode) step).putArray("channels").add("WHATSAPP").add("EMAIL").add("SMS");

@@ -162,6 +162,18 @@ class FirstCollectionE2EIT {
     }
 
     @Test
+    void providerCallbacksPassTheGatewayWithoutATokenAndTheServiceJudgesTheirSignature() {
+        // Meta's webhook verification and the providers' status callbacks carry no Régua token: the gateway forwards
+        // them and notification-service answers by the provider's own credentials
+        given().baseUri(platform.gatewayUrl()).queryParam("hub.mode", "subscribe").queryParam("hub.verify_token", "not-a-tenants-token")
+                .queryParam("hub.challenge", "1158201444").get("/api/notifications/callbacks/whatsapp").then().statusCode(403);
+        given().baseUri(platform.gatewayUrl()).contentType(ContentType.JSON).body("{\"object\":\"whatsapp_business_account\",\"entry\":[]}")
+                .header("X-Hub-Signature-256", "sha256=00").post("/api/notifications/callbacks/whatsapp").then().statusCode(204); // nothing in it to apply
+        // everything else still needs a token
+        given().baseUri(platform.gatewayUrl()).get("/api/notifications/payers/x/messages").then().statusCode(401);
+    }
+
+    @Test
     void anExpiredTokenIsRefusedWithAProblemWhileAFreshOneIsAccepted() throws Exception {
         // a client whose tokens live 2 seconds, created through Keycloak's admin API
         String keycloak = platform.infra().keycloakUrl();
