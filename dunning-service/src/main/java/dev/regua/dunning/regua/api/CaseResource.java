@@ -1,6 +1,7 @@
 package dev.regua.dunning.regua.api;
 
 import dev.regua.dunning.regua.application.CaseMath;
+import dev.regua.dunning.regua.application.Calendars;
 import dev.regua.dunning.regua.application.Cases;
 import dev.regua.dunning.regua.application.StaffTasks;
 import dev.regua.dunning.regua.persistence.CaseEntity;
@@ -102,12 +103,12 @@ public class CaseResource {
                                 overdue += collectible ? 1 : 0;
                                 if (withInstallments && !"PAID".equals(i.status) && !"CANCELLED".equals(i.status)) {
                                     lines.add(new InstallmentLine(i.installmentId, i.number, i.count, i.dueDate, i.status,
-                                            CaseMath.due(i, today).total().amount(), i.agreementId != null && CaseMath.renegotiated(i, agreements)));
+                                            CaseMath.due(i, today, Calendars.of(t)).total().amount(), i.agreementId != null && CaseMath.renegotiated(i, agreements)));
                                 }
                             }
                             boolean closed = "CLOSED".equals(c.state);
                             return new CaseView(c.id, c.payerId, p == null ? null : p.name, c.state, c.policyCode, c.policyVersion,
-                                    c.currentStep, closed ? BigDecimal.ZERO.setScale(2) : CaseMath.overdueAmount(all, agreements, today),
+                                    c.currentStep, closed ? BigDecimal.ZERO.setScale(2) : CaseMath.overdueAmount(all, agreements, today, Calendars.of(t)),
                                     CaseMath.oldestOverdue(all, agreements), closed ? 0 : overdue, c.collector, c.pauseReason,
                                     c.openedAt, c.closedAt, c.closeReason, c.bureauState, c.protestState, c.restrictionKind,
                                     withInstallments ? lines : null);

@@ -15,17 +15,20 @@ import java.util.Set;
 import java.util.UUID;
 import java.util.stream.Collectors;
 
-/** Figures of a payer's debts as of a day, from the facts and the shared late-charge calculator. */
+/**
+ * Figures of a payer's debts as of a day, from the facts and the shared late-charge calculator, on the tenant's bank
+ * calendar (national + state + city holidays, {@link Calendars#of}) — the one billing moves due dates with, so an
+ * amount here is the amount billing quotes.
+ */
 public final class CaseMath {
-    static final BankCalendar CALENDAR = BankCalendar.national();
 
     private CaseMath() {
     }
 
-    public static AmountDue due(InstallmentFactEntity i, LocalDate day) {
+    public static AmountDue due(InstallmentFactEntity i, LocalDate day, BankCalendar calendar) {
         ChargeTerms terms = terms(i);
         Money alreadyPaid = i.paidAmount == null ? Money.ZERO : Money.of(i.paidAmount);
-        return LateChargeCalculator.amountDue(Money.of(i.nominal), i.originalDueDate, terms, CALENDAR, day, alreadyPaid);
+        return LateChargeCalculator.amountDue(Money.of(i.nominal), i.originalDueDate, terms, calendar, day, alreadyPaid);
     }
 
     /** The installment's agreed terms as billing sent them, its punctuality discount included. */
@@ -60,11 +63,12 @@ public final class CaseMath {
         return i.agreementId != null && activeAgreements(agreements).contains(i.agreementId);
     }
 
-    public static BigDecimal overdueAmount(List<InstallmentFactEntity> installments, List<AgreementFactEntity> agreements, LocalDate day) {
+    public static BigDecimal overdueAmount(List<InstallmentFactEntity> installments, List<AgreementFactEntity> agreements, LocalDate day,
+                                           BankCalendar calendar) {
         BigDecimal sum = BigDecimal.ZERO.setScale(2);
         for (InstallmentFactEntity i : installments) {
             if (collectible(i, agreements)) {
-                sum = sum.add(due(i, day).total().amount());
+                sum = sum.add(due(i, day, calendar).total().amount());
             }
         }
         return sum;
@@ -75,13 +79,13 @@ public final class CaseMath {
     }
 
     /** Percentage of the payer's paid installments paid by their due date plus grace (100 when none was paid). */
-    public static int punctuality(List<InstallmentFactEntity> installments) {
+    public static int punctuality(List<InstallmentFactEntity> installments, BankCalendar calendar) {
         List<InstallmentFactEntity> paid = installments.stream().filter(i -> "PAID".equals(i.status) && i.paidOn != null).toList();
         if (paid.isEmpty()) {
             return 100;
         }
         long onTime = paid.stream().filter(i -> !i.paidOn.isAfter(LateChargeCalculator.lastDayWithoutCharges(i.originalDueDate,
-                terms(i), CALENDAR))).count();
+                terms(i), calendar))).count();
         return (int) (onTime * 100 / paid.size());
     }
 

@@ -111,7 +111,7 @@ public class Cases {
         return dunning.payer(tenantId, payerId).chain(payer -> cases.contract(tenantId, oldest.contractId).chain(contract -> {
             Segment.Facts facts = new Segment.Facts(contract == null ? null : (String) contract[0],
                     contract == null ? null : (String) contract[1], CaseMath.outstanding(installments),
-                    payer == null ? List.of() : tags(payer), CaseMath.punctuality(installments));
+                    payer == null ? List.of() : tags(payer), CaseMath.punctuality(installments, Calendars.of(tenant)));
             return policies.select(tenantId, tenant == null ? null : tenant.vertical, facts);
         })).chain(policy -> {
             CaseEntity c = new CaseEntity();
@@ -124,7 +124,7 @@ public class Cases {
             c.openedAt = now;
             c.openedOn = today;
             c.updatedAt = now;
-            var amount = CaseMath.overdueAmount(installments, agreements, today);
+            var amount = CaseMath.overdueAmount(installments, agreements, today, Calendars.of(tenant));
             LocalDate oldestDue = CaseMath.oldestOverdue(installments, agreements);
             return dunning.persist(c)
                     .chain(() -> outbox.append(new CaseOpened(UUID.randomUUID().toString(), tenantId, payerId.toString(),
@@ -146,7 +146,7 @@ public class Cases {
         return (oldest == null ? Uni.createFrom().<Object[]>nullItem() : cases.contract(tenantId, oldest.contractId)).chain(contract -> {
             Segment.Facts facts = new Segment.Facts(contract == null ? null : (String) contract[0],
                     contract == null ? null : (String) contract[1], CaseMath.outstanding(installments),
-                    payer == null ? List.of() : tags(payer), CaseMath.punctuality(installments));
+                    payer == null ? List.of() : tags(payer), CaseMath.punctuality(installments, Calendars.of(tenant)));
             return policies.select(tenantId, tenant == null ? null : tenant.vertical, facts);
         });
     }
@@ -198,7 +198,7 @@ public class Cases {
                 InstallmentFactEntity last = installments.stream().filter(i -> "PAID".equals(i.status))
                         .max(java.util.Comparator.comparing((InstallmentFactEntity i) -> i.paidOn == null ? LocalDate.MIN : i.paidOn)
                                 .thenComparing(i -> i.number)).orElse(null);
-                var variables = last == null ? new java.util.LinkedHashMap<String, String>() : Commands.variables(last, today);
+                var variables = last == null ? new java.util.LinkedHashMap<String, String>() : Commands.variables(last, today, Calendars.of(tenant));
                 variables.put("asOf", today.toString());
                 String key = Commands.caseKey(c.tenantId, c.id, step.code());
                 ZoneId zone = zone(tenant);

@@ -9,6 +9,7 @@ import dev.regua.dunning.regua.domain.PolicyStep;
 import dev.regua.dunning.regua.persistence.InstallmentFactEntity;
 import dev.regua.dunning.regua.persistence.PayerEntity;
 import dev.regua.dunning.regua.persistence.TenantProfileEntity;
+import dev.regua.kernel.calendar.BankCalendar;
 import dev.regua.kernel.charges.AmountDue;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -72,8 +73,8 @@ public class Commands {
     }
 
     /** The variables of an installment's message, from the shared calculator as of {@code day}. */
-    public static Map<String, String> variables(InstallmentFactEntity i, LocalDate day) {
-        AmountDue due = CaseMath.due(i, day);
+    public static Map<String, String> variables(InstallmentFactEntity i, LocalDate day, BankCalendar calendar) {
+        AmountDue due = CaseMath.due(i, day, calendar);
         Map<String, String> v = new LinkedHashMap<>();
         v.put("installmentNumber", String.valueOf(i.number));
         v.put("installmentCount", String.valueOf(i.count));
@@ -102,7 +103,7 @@ public class Commands {
         List<BureauActionRequested.Debt> list = new ArrayList<>();
         BigDecimal total = BigDecimal.ZERO.setScale(2);
         for (InstallmentFactEntity i : debts) {
-            BigDecimal amount = CaseMath.due(i, day).total().amount();
+            BigDecimal amount = CaseMath.due(i, day, Calendars.of(tenant)).total().amount();
             total = total.add(amount);
             list.add(new BureauActionRequested.Debt(i.installmentId.toString(), i.contractId.toString(), i.originalDueDate,
                     MoneyAmount.brl(amount)));

@@ -320,7 +320,7 @@ public class FactsProjector {
                         .chain(contract -> caseRepository.installmentsOfPayer(f.tenantId, f.payerId).chain(all -> {
                             Segment.Facts facts = new Segment.Facts(contract == null ? null : (String) contract[0],
                                     contract == null ? null : (String) contract[1], CaseMath.outstanding(all),
-                                    payer == null ? List.of() : Cases.tags(payer), CaseMath.punctuality(all));
+                                    payer == null ? List.of() : Cases.tags(payer), CaseMath.punctuality(all, Calendars.of(tenant)));
                             return policies.select(f.tenantId, tenant == null ? null : tenant.vertical, facts);
                         }))));
     }

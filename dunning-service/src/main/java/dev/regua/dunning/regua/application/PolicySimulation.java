@@ -59,7 +59,7 @@ public class PolicySimulation {
                 LocalDate today = LocalDate.now(clock.withZone(ZoneId.of(tenant.timeZone)));
                 return cases.unsettledInstallments(tenantId).chain(installments -> items(tenantId, installments))
                         .map(items -> new Outcome(violations, Simulation.run(draft.as(code == null ? "draft" : code, 0), items,
-                                today, days, CaseMath.CALENDAR)));
+                                today, days, Calendars.of(tenant))));
             });
         });
     }

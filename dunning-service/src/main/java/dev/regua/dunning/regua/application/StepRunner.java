@@ -295,7 +295,7 @@ public class StepRunner {
                 return hold(step, promise.resumeAt(d.sendAt()), "waiting for the promise to pay by " + c.promise().promisedDate);
             }
         }
-        BigDecimal overdue = CaseMath.overdueAmount(c.all(), c.agreements(), c.today());
+        BigDecimal overdue = CaseMath.overdueAmount(c.all(), c.agreements(), c.today(), Calendars.of(c.tenant()));
         if (!d.beforeDue()) {
             LocalDate oldest = CaseMath.oldestOverdue(c.all(), c.agreements());
             long days = oldest == null ? 0 : c.today().toEpochDay() - oldest.toEpochDay();
@@ -351,7 +351,7 @@ public class StepRunner {
         }
         String key = Commands.installmentKey(step.tenantId, step.installmentId, step.stepCode);
         LocalDateTime until = step.notAfterLocal != null && step.notAfterLocal.isBefore(slot.end()) ? step.notAfterLocal : slot.end();
-        Map<String, String> variables = Commands.variables(c.installment(), c.today());
+        Map<String, String> variables = Commands.variables(c.installment(), c.today(), Calendars.of(c.tenant()));
         NotificationRequested command = commands.message(step.tenantId, step.payerId, step.installmentId, key, d, channels,
                 c.payer(), c.tenant(), variables, c.now(), until.atZone(c.zone()).toInstant());
         Uni<Void> chain = outbox.append(command)
@@ -370,7 +370,7 @@ public class StepRunner {
         ScheduledStepEntity step = c.step();
         Instant now = c.now();
         List<InstallmentFactEntity> debts = c.all().stream().filter(i -> CaseMath.collectible(i, c.agreements())).toList();
-        BigDecimal amount = CaseMath.overdueAmount(c.all(), c.agreements(), c.today());
+        BigDecimal amount = CaseMath.overdueAmount(c.all(), c.agreements(), c.today(), Calendars.of(c.tenant()));
         String key = Commands.caseKey(step.tenantId, k.id, d.code());
         Uni<Void> done = switch (d.action()) {
             case CREATE_TASK -> {
